@@ -1,0 +1,28 @@
+/** Names people are phished with, and the domains that really belong to them. */
+export interface ProtectedName {
+  /** Stable id, e.g. `mhlw`, `smbc-card`, `amazon`. */
+  id: string;
+  /** How the brand is written, in every script people use (ja and Latin, any width). */
+  names: string[];
+  /** Registrable domains that belong to the brand (any subdomain of these is the brand's). */
+  domains: string[];
+  /** Rough kind, for texts and weighting. */
+  category: 'government' | 'finance' | 'card' | 'bank' | 'carrier' | 'shop' | 'delivery' | 'it' | 'telecom' | 'media' | 'transport' | 'org' | 'partner' | 'other';
+  /** Names too generic to trust alone in body text (e.g. `au`, `Apple`): only counted in the display name, subject or link text. */
+  weakNames?: string[];
+}
+
+export interface BrandMention {
+  brand: ProtectedName;
+  /** The text that matched. */
+  matched: string;
+}
+
+export interface LookalikeMatch {
+  /** The protected name the domain imitates. */
+  brand: ProtectedName;
+  /** The legitimate domain it resembles. */
+  imitated: string;
+  /** Why: `skeleton` (confusable characters), `edit-distance`, `brand-label` (brand word in an unrelated domain), `homograph` (mixed scripts). */
+  reason: 'skeleton' | 'edit-distance' | 'brand-label' | 'homograph';
+}
