@@ -1,13 +1,17 @@
 /**
  * The link destinations a report lists: where each link really goes (after provider wrappers
- * such as Safe Links are peeled off), as the WHATWG URL parser serialises it, deduplicated and
- * bounded. Query strings of mailto: links are dropped (they can carry body text).
+ * such as Safe Links are peeled off by the URL analysis), as the WHATWG URL parser serialises
+ * it, deduplicated and bounded. When the host gave no rendered anchors (an .eml), links are read
+ * from the HTML and text parts the same way the scanner reads them. Query strings of mailto:
+ * links are dropped (they can carry body text); nothing is fetched.
  */
-import type { Finding, MailSnapshot } from '../model';
-import { REPORT_LIMITS as L } from './limits';
+import type { Finding, MailAnchor, MailSnapshot } from '../model';
+import { extractHtml, extractTextLinks } from '../mail/index';
+import { analyzeUrl } from '../url/analyze-url';
 import { cap } from './cap';
+import { REPORT_LIMITS as L } from './limits';
 
-/** Candidates looked at from each source, so a hostile message cannot make the count unbounded work. */
+/** Candidates looked at from each source, so a hostile message cannot make the work unbounded. */
 const MAX_CANDIDATES = 2000;
 
 export function linkDestinations(snapshot: MailSnapshot, findings: readonly Finding[]): { list: string[]; count: number } {
@@ -22,35 +26,23 @@ export function linkDestinations(snapshot: MailSnapshot, findings: readonly Find
   };
   // Flagged links first, so the bound never drops the ones IT most needs.
   for (const f of findings.slice(0, MAX_CANDIDATES)) if (f?.target?.kind === 'link') add(f.target.value);
-  for (const a of (snapshot.anchors ?? []).slice(0, MAX_CANDIDATES)) add(a?.href);
+  for (const a of anchorsOf(snapshot).slice(0, MAX_CANDIDATES)) add(a?.href);
   return { list, count: seen.size };
 }
 
-function destinationOf(href: string): string | undefined {
-  const trimmed = href.trim();
-  if (!trimmed || !URL.canParse(trimmed)) return undefined;
-  const url = unwrap(new URL(trimmed));
-  if (url.protocol === 'mailto:') return cap(`mailto:${url.pathname}`, L.urlChars);
-  if (url.protocol === 'data:') return cap(url.href, 64);
-  return cap(url.href, L.urlChars);
+function anchorsOf(snapshot: MailSnapshot): MailAnchor[] {
+  if (snapshot.anchors) return snapshot.anchors;
+  const out: MailAnchor[] = [];
+  if (snapshot.html) out.push(...extractHtml(snapshot.html, { maxAnchors: MAX_CANDIDATES }).anchors);
+  if (snapshot.text) out.push(...extractTextLinks(snapshot.text));
+  return out;
 }
 
-/** Provider wrappers whose destination sits in one query parameter, by registrable host suffix. */
-const WRAPPERS: readonly { host: RegExp; param: string }[] = [
-  { host: /(^|\.)safelinks\.protection\.outlook\.com$/, param: 'url' },
-  { host: /^(www\.)?google\.[a-z.]+$/, param: 'q' },
-  { host: /^(www\.)?google\.[a-z.]+$/, param: 'url' },
-];
-
-/** Peel known wrappers (bounded depth); the scanner's URL analysis does the full job. */
-function unwrap(url: URL): URL {
-  let current = url;
-  for (let depth = 0; depth < 5; depth++) {
-    const w = WRAPPERS.find((w) => w.host.test(current.hostname) && current.searchParams.has(w.param) && (w.param !== 'q' || current.pathname === '/url'));
-    if (!w) break;
-    const inner = current.searchParams.get(w.param) ?? '';
-    if (!URL.canParse(inner)) break;
-    current = new URL(inner);
-  }
-  return current;
+function destinationOf(href: string): string | undefined {
+  const analysis = analyzeUrl(href.trim());
+  const dest = analysis.destination;
+  if (!dest.ok || !dest.href) return undefined;
+  if (dest.scheme === 'mailto:') return cap(`mailto:${new URL(dest.href).pathname}`, L.urlChars);
+  if (dest.scheme === 'data:') return cap(dest.href, 64);
+  return cap(dest.href, L.urlChars);
 }

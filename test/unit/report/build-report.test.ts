@@ -59,6 +59,14 @@ describe('buildReport', () => {
     expect(report.message.linkCount).toBe(2);
   });
 
+  it('reads links from the HTML and text parts when the host gave no anchors', () => {
+    const snap = phishSnapshot();
+    delete snap.anchors;
+    const { report } = buildReport(input({ snapshot: snap, verdict: { level: 'safe', findings: [], unchecked: [] } }));
+    expect(report.message.links).toEqual(['https://login.example.net/verify']);
+    expect(JSON.stringify(report)).not.toContain('山田花子');
+  });
+
   it('carries no body text, no recipients and no original without the tick', () => {
     const { report } = buildReport(input());
     const json = JSON.stringify(report);
