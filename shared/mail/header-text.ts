@@ -1,0 +1,228 @@
+/**
+ * Header text as senders really write it: RFC 2047 encoded words, including the broken ones
+ * Japanese mail is full of (a multi-byte character split across two words, padding in the
+ * middle of a run, a missing or misspelled charset), and raw 8-bit or ISO-2022-JP bytes that
+ * were never encoded at all. Everything here decodes leniently and never throws; what could not
+ * be decoded stays visible as U+FFFD rather than disappearing.
+ */
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+const decoders = new Map<string, TextDecoder | null>();
+
+/** Labels mail uses that the WHATWG Encoding Standard does not list. */
+const LABEL_ALIASES: Record<string, string> = {
+  cp932: 'shift_jis',
+  'ms-932': 'shift_jis',
+  ms932: 'shift_jis',
+  'x-ms-cp932': 'shift_jis',
+  'windows-932': 'shift_jis',
+  'x-sjis-cp932': 'shift_jis',
+  sjis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  'iso-2022-jp-1': 'iso-2022-jp',
+  'iso-2022-jp-2': 'iso-2022-jp',
+  'iso-2022-jp-3': 'iso-2022-jp',
+  'iso-2022-jp-ms': 'iso-2022-jp',
+  'cp50220': 'iso-2022-jp',
+  'cp50221': 'iso-2022-jp',
+  'cp50222': 'iso-2022-jp',
+  'eucjp': 'euc-jp',
+  'euc-jp-ms': 'euc-jp',
+  'cp51932': 'euc-jp',
+  'cp936': 'gbk',
+  'cp949': 'euc-kr',
+  'cp950': 'big5',
+  'utf8': 'utf-8',
+};
+
+/** A TextDecoder for a charset label as written in mail, or undefined when none fits. */
+export function decoderFor(label: string | undefined): TextDecoder | undefined {
+  if (!label) return undefined;
+  let key = label.trim().toLowerCase();
+  const star = key.indexOf('*'); // RFC 2231 language suffix: utf-8*ja
+  if (star >= 0) key = key.slice(0, star);
+  key = LABEL_ALIASES[key] ?? key;
+  let decoder = decoders.get(key);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(key);
+    } catch {
+      decoder = null;
+    }
+    // Bounded: only labels that mail actually carries end up here, and the map is capped.
+    if (decoders.size < 256) decoders.set(key, decoder);
+  }
+  return decoder ?? undefined;
+}
+
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Fatal.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when the bytes switch into an ISO-2022-JP character set (ESC $ @, ESC $ B, ESC ( J …). */
+export function hasIso2022Escape(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 2 < bytes.length; i++) {
+    if (bytes[i] === 0x1b && (bytes[i + 1] === 0x24 || bytes[i + 1] === 0x28)) return true;
+  }
+  return false;
+}
+
+function replacementCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Decodes bytes whose charset is unknown or untrustworthy: UTF-8 when valid, ISO-2022-JP when
+ * they carry its escapes, the hinted charset when it is a real one, else whichever of Shift_JIS
+ * and EUC-JP decodes with fewer errors (this product reads Japanese mail).
+ */
+export function decodeUnknown(bytes: Uint8Array, hint?: string): { text: string; charset: string } {
+  let high = false;
+  for (const b of bytes) {
+    if (b >= 0x80) {
+      high = true;
+      break;
+    }
+  }
+  if (hasIso2022Escape(bytes)) return { text: decoderFor('iso-2022-jp')!.decode(bytes), charset: 'iso-2022-jp' };
+  if (!high || isValidUtf8(bytes)) return { text: new TextDecoder().decode(bytes), charset: 'utf-8' };
+  const hinted = hint ? decoderFor(hint) : undefined;
+  if (hinted && hinted.encoding !== 'utf-8' && hinted.encoding !== 'iso-2022-jp') {
+    return { text: hinted.decode(bytes), charset: hinted.encoding };
+  }
+  const sjis = decoderFor('shift_jis')!.decode(bytes);
+  const euc = decoderFor('euc-jp')!.decode(bytes);
+  const sjisErrors = replacementCount(sjis);
+  const eucErrors = replacementCount(euc);
+  // Isolated Latin-1 bytes (£, é) read as Shift_JIS become half-width katakana and no full
+  // character at all; real Japanese text has kana or kanji.
+  if (eucErrors > 0 && !hasWideJapanese(sjis)) return { text: decoderFor('windows-1252')!.decode(bytes), charset: 'windows-1252' };
+  return eucErrors < sjisErrors ? { text: euc, charset: 'euc-jp' } : { text: sjis, charset: 'shift_jis' };
+}
+
+function hasWideJapanese(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3000 && c !== 0xfffd && !(c >= 0xff61 && c <= 0xff9f)) return true;
+  }
+  return false;
+}
+
+// An encoded word; the charset may be empty (a broken writer) and the text has no '?'.
+// Every part is a negated class followed by a fixed delimiter, so matching stays linear.
+const ENCODED_WORD = /=\?([^?\s]*)\?([QqBb])\?([^?]*)\?=/g;
+
+interface Word {
+  charset: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Decodes RFC 2047 encoded words in a header value. Adjacent words (separated by whitespace
+ * only) in the same charset are decoded as one byte run, so characters split across words
+ * and padding in the middle of a run come out right. A missing charset is guessed from the
+ * bytes; an unknown one too. Text between words is kept as it is.
+ */
+export function decodeHeaderText(value: string, hint?: string): string {
+  if (value.indexOf('=?') < 0) return value;
+  let out = '';
+  let pos = 0;
+  let run: Word[] = [];
+  const flush = (): void => {
+    if (run.length === 0) return;
+    out += decodeRun(run, hint);
+    run = [];
+  };
+  ENCODED_WORD.lastIndex = 0;
+  for (let m = ENCODED_WORD.exec(value); m !== null; m = ENCODED_WORD.exec(value)) {
+    const between = value.slice(pos, m.index);
+    const word: Word = { charset: (m[1] ?? '').toLowerCase(), bytes: wordBytes(m[2] ?? 'Q', m[3] ?? '') };
+    if (run.length > 0 && /^[ \t\r\n]*$/.test(between)) {
+      // Whitespace between encoded words is folding, not content (RFC 2047 §6.2).
+      if (run[run.length - 1]!.charset !== word.charset) flush();
+      run.push(word);
+    } else {
+      flush();
+      out += between;
+      run.push(word);
+    }
+    pos = m.index + m[0].length;
+  }
+  flush();
+  return out + value.slice(pos);
+}
+
+function decodeRun(run: Word[], hint: string | undefined): string {
+  let total = 0;
+  for (const w of run) total += w.bytes.length;
+  const bytes = new Uint8Array(total);
+  let p = 0;
+  for (const w of run) {
+    bytes.set(w.bytes, p);
+    p += w.bytes.length;
+  }
+  const declared = run[0]!.charset;
+  const decoder = decoderFor(declared);
+  // A declared UTF-8 that is not UTF-8 is a common lie: fall back to guessing.
+  if (decoder && !(decoder.encoding === 'utf-8' && !isValidUtf8(bytes))) return decoder.decode(bytes);
+  return decodeUnknown(bytes, hint).text;
+}
+
+function wordBytes(encoding: string, text: string): Uint8Array {
+  return encoding === 'B' || encoding === 'b' ? base64Bytes(text) : qBytes(text);
+}
+
+const B64 = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+
+/** Lenient base64: skips anything outside the alphabet, stops at nothing, ignores a partial tail. */
+export function base64Bytes(text: string): Uint8Array {
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4) + 3);
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? B64[c]! : -1;
+    if (v < 0) continue;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+function hex(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
+}
+
+const encoder = new TextEncoder();
+
+/** RFC 2047 "Q": `_` is a space, `=XX` a byte; anything else stands for itself. */
+function qBytes(text: string): Uint8Array {
+  const raw = encoder.encode(text);
+  const out = new Uint8Array(raw.length);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === 0x5f) out[n++] = 0x20;
+    else if (c === 0x3d && i + 2 < raw.length && hex(raw[i + 1]!) >= 0 && hex(raw[i + 2]!) >= 0) {
+      out[n++] = (hex(raw[i + 1]!) << 4) | hex(raw[i + 2]!);
+      i += 2;
+    } else out[n++] = c;
+  }
+  return out.subarray(0, n);
+}

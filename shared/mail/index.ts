@@ -1,0 +1,16 @@
+/**
+ * The mail-reading layer of the core: .eml → MailSnapshot, and the readers the scanner uses on
+ * a snapshot (HTML content, links in plain text, archive entries, authentication results).
+ * Host-free; nothing here throws on hostile input.
+ */
+export { parseEml, PARSE_EML_DEFAULTS } from './parse-eml';
+export type { ParseEmlOptions } from './parse-eml';
+export { extractHtml, EXTRACT_HTML_DEFAULTS } from './html-content';
+export type { HtmlContent, ExtractHtmlOptions } from './html-content';
+export { inspectZip, inspectArchive, sniffArchive, MAX_ENTRIES } from './archive';
+export type { ArchiveInspection, ArchiveKind } from './archive';
+export { extractTextLinks, MAX_TEXT_CHARS } from './text-links';
+export type { ExtractTextLinksOptions } from './text-links';
+export { readAuthentication, parseAuthResultsValue, tokenizeAuthHeader } from './auth-results';
+export type { AuthSummary, AuthValue } from './auth-results';
+export { decodeHeaderText } from './header-text';
