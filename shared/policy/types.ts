@@ -24,7 +24,10 @@ export interface PosturePolicy {
   /** ISO-8601 date-time of the last installed OS update, written by IT tooling. */
   osPatchedAt?: string;
   avDefinitionsUpdatedAt?: string;
+  /** Antivirus installed and its service running (Defender: AMServiceEnabled). */
   avEnabled?: boolean;
+  /** Real-time protection on (Defender: RealTimeProtectionEnabled). */
+  realTimeProtectionEnabled?: boolean;
   /** When the facts above were written; old facts make the device `unknown`. */
   factsUpdatedAt?: string;
   maxFactsAgeHours: number;
@@ -64,3 +67,35 @@ export interface Policy {
   posture: PosturePolicy;
   scan: ScanPolicy;
 }
+
+/*
+ * Key lists, checked by the compiler against the interfaces above (a missing or extra key is a
+ * type error) and by a test against policy-schema.json, so the schema and the types cannot drift.
+ */
+type KeySet<T> = { readonly [K in keyof Required<T>]: true };
+
+export const POLICY_KEYS: KeySet<Policy> = {
+  orgName: true, orgDomains: true, partnerDomains: true, adminContact: true, afterHoursContact: true,
+  reportMailbox: true, reportEndpoint: true, reportToken: true, reportOriginal: true,
+  allowOpenAnyway: true, roundcubeOrigins: true, posture: true, scan: true,
+};
+export const POSTURE_POLICY_KEYS: KeySet<PosturePolicy> = {
+  mode: true, maxOsPatchAgeDays: true, maxAvDefinitionsAgeHours: true, osPatchedAt: true,
+  avDefinitionsUpdatedAt: true, avEnabled: true, realTimeProtectionEnabled: true,
+  factsUpdatedAt: true, maxFactsAgeHours: true, minBrowserVersion: true, minOfficeBuild: true,
+  passwordChangedAt: true, maxPasswordAgeDays: true, unknownDevice: true,
+};
+export const SCAN_POLICY_KEYS: KeySet<ScanPolicy> = {
+  disabledRules: true, blockedDomains: true, allowedDomains: true, protectedNames: true, alertMode: true,
+};
+export const CONTACT_KEYS: KeySet<Contact> = { name: true, phone: true, email: true, hours: true };
+
+/**
+ * Device facts written by IT tooling. They describe one machine at one moment, so local
+ * (user-editable) settings may never supply them, and they only count while `factsUpdatedAt` is fresh.
+ */
+export const DEVICE_FACT_KEYS = [
+  'osPatchedAt', 'avDefinitionsUpdatedAt', 'avEnabled', 'realTimeProtectionEnabled',
+  'factsUpdatedAt', 'passwordChangedAt',
+] as const satisfies readonly (keyof PosturePolicy)[];
+export type DeviceFactKey = (typeof DEVICE_FACT_KEYS)[number];
