@@ -7,6 +7,7 @@
  */
 import type { Finding, HostKind, MailAddress, MailSnapshot, Verdict } from '../model';
 import type { Policy } from '../policy/types';
+import type { PostureVerdict } from '../posture/types';
 import { bytesToBase64 } from './base64';
 import { REPORT_LIMITS as L } from './limits';
 import { linkDestinations } from './link-destinations';
@@ -27,8 +28,8 @@ export interface BuildReportInput {
   kind: ReportKind;
   snapshot: MailSnapshot;
   verdict: Verdict;
-  /** The device's PostureVerdict (shared/posture), copied as JSON. */
-  posture?: object;
+  /** The device's posture when the report is built. */
+  posture?: PostureVerdict;
   policy: Policy;
   client: { host: HostKind; extensionVersion?: string; browser?: string; office?: string };
   /** The reporter's own mailbox or user name, where the host knows it. */
@@ -194,21 +195,25 @@ function address(a: MailAddress): ReportAddress {
   return out;
 }
 
-function postureCopy(posture: object | undefined, problems: string[]): ReportPosture | undefined {
-  if (posture === undefined || posture === null) return undefined;
-  let json: string;
-  try {
-    json = JSON.stringify(posture);
-  } catch {
-    problems.push('posture: not serialisable, left out');
-    return undefined;
-  }
-  if (json === undefined || json.length > L.postureChars) {
-    problems.push('posture: too large, left out');
-    return undefined;
-  }
-  const copy: unknown = JSON.parse(json);
-  return copy && typeof copy === 'object' && !Array.isArray(copy) ? (copy as ReportPosture) : undefined;
+function postureCopy(posture: PostureVerdict | undefined, problems: string[]): ReportPosture | undefined {
+  if (!posture || typeof posture !== 'object') return undefined;
+  const checks = Array.isArray(posture.checks) ? posture.checks : [];
+  if (checks.length > 20) problems.push(`posture: ${checks.length} checks cut to 20`);
+  const out: ReportPosture = {
+    status: posture.status,
+    mode: posture.mode,
+    gate: posture.gate,
+    checks: checks.slice(0, 20).map((c) => {
+      const check: ReportPosture['checks'][number] = { id: c.id, status: c.status };
+      if (typeof c.value === 'string') check.value = cap(c.value, 100);
+      if (typeof c.limit === 'string') check.limit = cap(c.limit, 100);
+      if (typeof c.ageHours === 'number' && Number.isFinite(c.ageHours)) check.ageHours = c.ageHours;
+      if (typeof c.limitHours === 'number' && Number.isFinite(c.limitHours)) check.limitHours = c.limitHours;
+      return check;
+    }),
+  };
+  if (typeof posture.evaluatedAt === 'string') out.evaluatedAt = cap(posture.evaluatedAt, 40);
+  return out;
 }
 
 function short(s: string | undefined): string | undefined {

@@ -24,6 +24,4 @@ export const REPORT_LIMITS = {
   commentChars: 2000,
   /** Bytes of the original message (before base64). @default 4 MiB */
   originalBytes: 4 * 1024 * 1024,
-  /** Characters of the posture copy as JSON. @default 20000 */
-  postureChars: 20_000,
 } as const;

@@ -8,6 +8,8 @@
  * here. Hospital mail carries patient data.
  */
 import type { HostKind, Severity, TargetKind, VerdictLevel } from '../model';
+import type { PostureMode } from '../policy/types';
+import type { PostureCheckId, PostureGate, PostureStatus } from '../posture/types';
 
 export const REPORT_SCHEMA_ID = 'kokoroe.report/1';
 
@@ -78,8 +80,14 @@ export interface ReportClient {
   office?: string;
 }
 
-/** A JSON copy of the device's PostureVerdict (shared/posture), bounded. */
-export type ReportPosture = { [key: string]: unknown };
+/** The device's PostureVerdict (shared/posture) without its texts: what IT needs to judge it. */
+export interface ReportPosture {
+  status: PostureStatus;
+  mode: PostureMode;
+  gate: PostureGate;
+  evaluatedAt?: string;
+  checks: { id: PostureCheckId; status: PostureStatus; value?: string; limit?: string; ageHours?: number; limitHours?: number }[];
+}
 
 export interface KokoroeReport {
   schema: typeof REPORT_SCHEMA_ID;

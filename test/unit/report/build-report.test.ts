@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { evaluatePosture } from '../../../shared/posture/evaluate-posture';
 import { buildReport, type BuildReportInput, REPORT_LIMITS } from '../../../shared/report';
 import { BODY_SECRET, phishSnapshot, phishVerdict, policyWith } from './report-fixtures';
 
@@ -31,7 +32,8 @@ function input(over: Partial<BuildReportInput> = {}): BuildReportInput {
 
 describe('buildReport', () => {
   it('builds a schema-valid consult with the message summary', () => {
-    const { report, problems } = buildReport(input({ comment: '  見覚えのない差出人です  ', posture: { status: 'ok', checks: [] } }));
+    const posture = evaluatePosture({ browser: { name: 'chrome', version: '142.0.7444.60' } }, policyWith({}), NOW);
+    const { report, problems } = buildReport(input({ comment: '  見覚えのない差出人です  ', posture }));
     expectValid(report);
     expect(problems).toEqual([]);
     expect(report.schema).toBe('kokoroe.report/1');
@@ -48,7 +50,9 @@ describe('buildReport', () => {
       { name: '請求書.zip', contentType: 'application/zip', size: 2048, encrypted: true, innerNames: ['請求書.exe'], sha256: 'a'.repeat(64) },
     ]);
     expect(report.comment).toBe('見覚えのない差出人です');
-    expect(report.posture).toEqual({ status: 'ok', checks: [] });
+    expect(report.posture).toMatchObject({ status: posture.status, mode: posture.mode, gate: posture.gate });
+    expect(report.posture!.checks.map((c) => c.id)).toEqual(posture.checks.map((c) => c.id));
+    expect(JSON.stringify(report.posture)).not.toContain('remedy');
     expect(report.client).toEqual({ host: 'gmail', product: 'kokoroe-mail-guard', extensionVersion: '0.1.0', browser: 'Chrome 142' });
     expect(report.original).toEqual({ included: false, reason: 'not-requested' });
   });
