@@ -10,6 +10,17 @@ export interface ProtectedName {
   category: 'government' | 'finance' | 'card' | 'bank' | 'carrier' | 'shop' | 'delivery' | 'it' | 'telecom' | 'media' | 'transport' | 'org' | 'partner' | 'other';
   /** Names too generic to trust alone in body text (e.g. `au`, `Apple`): only counted in the display name, subject or link text. */
   weakNames?: string[];
+  /**
+   * Domains the brand owns that serve other people's content or infrastructure
+   * (`googleusercontent.com`, `amazonaws.com`): never reported as look-alikes, but not proof that
+   * a link or sender is the brand either.
+   */
+  relatedDomains?: string[];
+  /**
+   * True for global brands registered under many country suffixes (amazon.de, google.fr): the
+   * brand's own label on a suffix not listed in `domains` is then not reported as a look-alike.
+   */
+  ownsOtherSuffixes?: boolean;
 }
 
 export interface BrandMention {

@@ -45,4 +45,12 @@ export interface UrlAnalysis {
   wrappers: string[];
   /** For a wrapped link, the analysis of the innermost destination; otherwise this same object. */
   destination: UrlAnalysis;
+  /**
+   * Set when the destination is a rewriting service whose real target cannot be recovered offline
+   * (e.g. `mimecast`): the destination is then the wrapper's own URL, and rules must not treat its
+   * host as the place the link really leads to.
+   */
+  opaqueWrapper?: string;
+  /** True when unwrapping stopped at the depth cap with a wrapper still left to peel. */
+  unwrapTruncated?: boolean;
 }

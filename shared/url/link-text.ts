@@ -1,0 +1,80 @@
+/**
+ * Reads a link's visible text as a URL or bare domain when it presents one
+ * (`https://www.smbc-card.com/`, `www.amazon.co.jp`, `ａｍａｚｏｎ．ｃｏ．ｊｐ/login`), so rules can
+ * compare what the reader is shown with where the link goes. Text, not markup: the caller passes
+ * textContent. Bounded (texts over 2,048 characters are ignored) and never throws.
+ *
+ * Choices:
+ * - The text is NFKC-normalised first, because the reader sees `ｈｔｔｐｓ：／／` as `https://`.
+ * - A text with a scheme may sit inside a sentence (`ログイン: https://…`): the first `http(s)://`
+ *   token is taken. A bare domain counts only when it is the whole text (after brackets and
+ *   trailing punctuation), since words with dots appear in ordinary sentences.
+ * - A bare domain needs an ICANN public suffix and a registrable domain (tldts), and no `@`
+ *   (e-mail addresses shown for `mailto:` links are not URLs).
+ * - File names: `report.pdf` has no ICANN suffix and is ignored anyway; `setup.zip`, `movie.mov`,
+ *   `main.py`, `readme.md`, `install.sh`, `print.ps` end in suffixes that are also TLDs. A bare text of one name plus such
+ *   an extension (no `www.`, no path, no scheme) reads as a file name and is not taken as a URL.
+ */
+import { parse as parseDomain } from 'tldts';
+import type { UrlAnalysis } from './types';
+import { analyzeUrl } from './analyze-url';
+
+const MAX_TEXT_LENGTH = 2048;
+
+/** Common file extensions that are also TLDs: alone after a single name they read as a file. */
+// Kept short on purpose: `.ai`, `.so`, `.cc`, `.app`, `.pl` are mostly seen as real sites in mail.
+const FILE_EXTENSION_TLDS = new Set(['zip', 'mov', 'sh', 'py', 'md', 'ps']);
+
+const OPENING = '<([{「『【（［〈《"\'“‘';
+const CLOSING = '>)]}」』】）］〉》"\'”’';
+const TRAILING_PUNCTUATION = '.,;:!?。、，．：；！？…';
+
+function stripWrapping(text: string): string {
+  let t = text.trim();
+  for (let guard = 0; guard < 4 && t.length >= 2; guard++) {
+    const open = OPENING.indexOf(t[0] ?? '');
+    if (open >= 0 && t.endsWith(CLOSING[open] ?? '\u0000')) t = t.slice(1, -1).trim();
+    else break;
+  }
+  while (t.length > 0 && TRAILING_PUNCTUATION.includes(t[t.length - 1] ?? '')) t = t.slice(0, -1);
+  return t;
+}
+
+function schemeToken(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const index = Math.min(...['http://', 'https://'].map((s) => lower.indexOf(s)).map((i) => (i < 0 ? Infinity : i)));
+  if (!Number.isFinite(index)) return undefined;
+  let end = index;
+  while (end < text.length && !/\s/.test(text[end] ?? '')) end++;
+  return stripWrapping(text.slice(index, end));
+}
+
+function isIpv4Text(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The URL a link's visible text shows, analysed; undefined when the text does not present one. */
+export function urlShownInText(text: string): UrlAnalysis | undefined {
+  if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return undefined;
+  const normalised = text.normalize('NFKC');
+  const withScheme = schemeToken(normalised);
+  if (withScheme !== undefined) {
+    const analysis = analyzeUrl(withScheme, { maxUnwrapDepth: 0 });
+    return analysis.ok && analysis.hostname ? analysis : undefined;
+  }
+
+  const bare = stripWrapping(normalised);
+  if (bare === '' || /\s/.test(bare) || bare.includes('@') || bare.includes(':') && !/^[^:/]+:\d+(\/|$)/.test(bare)) return undefined;
+  const slash = bare.search(/[/?#]/);
+  const hostText = (slash < 0 ? bare : bare.slice(0, slash)).replace(/:\d+$/, '');
+  if (!hostText.includes('.') && !hostText.includes('。')) return undefined;
+  const analysis = analyzeUrl(`https://${bare}`, { maxUnwrapDepth: 0 });
+  if (!analysis.ok || !analysis.hostname) return undefined;
+  if (isIpv4Text(hostText)) return analysis.isIp ? analysis : undefined;
+  const info = parseDomain(analysis.hostname, { extractHostname: false });
+  if (!info.isIcann || !info.domain) return undefined;
+  const labels = analysis.hostname.split('.');
+  const looksLikeFileName =
+    slash < 0 && labels.length === 2 && labels[0] !== 'www' && FILE_EXTENSION_TLDS.has(info.publicSuffix ?? '');
+  return looksLikeFileName ? undefined : analysis;
+}
