@@ -1,0 +1,32 @@
+/**
+ * An attached script (js, vbs, hta, ps1, bat, jar …): Windows runs these with one double-click.
+ * Names inside archives count too: the archive is only wrapping.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { attachmentEntries, attachmentFinding, SCRIPT_EXTS } from './support/helpers';
+
+export const attachmentScript: Rule = {
+  id: 'attachment-script',
+  scope: 'attachment',
+  maxSeverity: 'danger',
+  needs: ['attachments'],
+  check(msg) {
+    const out: Finding[] = [];
+    for (const att of msg.attachments) {
+      const hit = attachmentEntries(att).find((e) => SCRIPT_EXTS.has(e.ext));
+      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
+    }
+    return out;
+  },
+  examples: {
+    flags: [
+      { name: 'invoice.js', snapshot: { attachments: [{ name: 'invoice.js' }] } },
+      { name: '見積書.vbs inside a zip', snapshot: { attachments: [{ name: 'documents.zip', innerNames: ['見積書.vbs'] }] } },
+    ],
+    clean: [
+      { name: 'a PDF', snapshot: { attachments: [{ name: '紹介状.pdf', contentType: 'application/pdf' }] } },
+      { name: 'a zip with a PDF', snapshot: { attachments: [{ name: 'docs.zip', innerNames: ['検査結果.pdf'] }] } },
+    ],
+  },
+};

@@ -1,0 +1,32 @@
+/**
+ * An attached shortcut (lnk, url …): it can start any program while looking like a document.
+ * Names inside archives count too: the archive is only wrapping.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { attachmentEntries, attachmentFinding, SHORTCUT_EXTS } from './support/helpers';
+
+export const attachmentShortcut: Rule = {
+  id: 'attachment-shortcut',
+  scope: 'attachment',
+  maxSeverity: 'danger',
+  needs: ['attachments'],
+  check(msg) {
+    const out: Finding[] = [];
+    for (const att of msg.attachments) {
+      const hit = attachmentEntries(att).find((e) => SHORTCUT_EXTS.has(e.ext));
+      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
+    }
+    return out;
+  },
+  examples: {
+    flags: [
+      { name: '検査結果.lnk', snapshot: { attachments: [{ name: '検査結果.lnk' }] } },
+      { name: 'report.lnk inside a zip', snapshot: { attachments: [{ name: 'documents.zip', innerNames: ['report.lnk'] }] } },
+    ],
+    clean: [
+      { name: 'a PDF', snapshot: { attachments: [{ name: '紹介状.pdf', contentType: 'application/pdf' }] } },
+      { name: 'a zip with a PDF', snapshot: { attachments: [{ name: 'docs.zip', innerNames: ['検査結果.pdf'] }] } },
+    ],
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * Callback phishing: a fake invoice, renewal or refund with a phone number to call "if you did
+ * not authorise this". There is no link to judge — the attack happens on the phone — so the
+ * pattern is the combination of a billing story, a call-us phrase and a phone number.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { messageFinding } from './support/helpers';
+
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{2,4}[\s.-]?\d{3,4}/;
+const TOLL_FREE = /(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?\d{3}[\s.-]?\d{4}|0120[\s-]?\d{2,3}[\s-]?\d{3}/;
+
+export const bodyCallbackLure: Rule = {
+  id: 'body-callback-lure',
+  scope: 'body',
+  maxSeverity: 'caution',
+  check(msg) {
+    const call = msg.lures.body.get('callback') ?? msg.lures.subject.get('callback');
+    const billing = msg.lures.subject.get('payment') ?? msg.lures.body.get('payment');
+    if (!call || !billing) return [];
+    const text = msg.bodyNorm.slice(0, 10_000);
+    const phone = TOLL_FREE.exec(text) ?? PHONE.exec(text);
+    if (!phone) return [];
+    // Legitimate billing mail links to the sender's site; a callback lure wants a phone call.
+    const tollFree = TOLL_FREE.test(phone[0]);
+    if (!tollFree && msg.links.some((l) => l.dest.registrableDomain && msg.senderDomains.has(l.dest.registrableDomain))) return [];
+    return [messageFinding(this.id, 'caution', 'body', phone[0], { phone: phone[0].trim(), phrase: billing })] as Finding[];
+  },
+  examples: {
+    flags: [
+      { name: 'fake renewal with toll-free number', snapshot: { subject: 'Your subscription renewal invoice', text: 'Your account was charged $399.99 for auto-renewal. If you did not authorize this, call us at +1 (808) 555-0143.' } },
+      { name: 'ja: 請求 + 電話', snapshot: { subject: 'ご利用料金のご請求', text: 'ご利用料金 39,800円を請求いたします。お心当たりがない場合は至急 0120-555-123 までお電話ください。' } },
+    ],
+    clean: [
+      { name: 'signature phone number only', snapshot: { subject: '会議資料', text: '資料を送付します。\n総務課 03-1234-5678' } },
+      { name: 'billing without a call lure', snapshot: { subject: '請求書送付のご案内', text: '今月分の請求書を送付します。' } },
+    ],
+  },
+};

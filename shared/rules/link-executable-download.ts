@@ -1,0 +1,44 @@
+/**
+ * The link downloads a program, script, shortcut or disk image directly (the file name at the
+ * end of the URL). Archives and macro documents are a caution: they are how Emotet and similar
+ * malware arrive when attachments are blocked.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { ARCHIVE_EXTS, MACRO_OFFICE_EXTS, extOf, isWebLink, linkFinding, runnableKind } from './support/helpers';
+import { linkFileName } from '../scan/deps';
+
+export const linkExecutableDownload: Rule = {
+  id: 'link-executable-download',
+  scope: 'link',
+  maxSeverity: 'danger',
+  needs: ['links'],
+  check(msg) {
+    const out: Finding[] = [];
+    for (const link of msg.links) {
+      if (!isWebLink(link)) continue;
+      let file: string | undefined;
+      try {
+        file = linkFileName(link.dest);
+      } catch {
+        file = undefined;
+      }
+      if (!file) continue;
+      const ext = extOf(file);
+      if (!ext) continue;
+      if (runnableKind(ext) && ext !== 'url' && ext !== 'com' && ext !== 'desktop' && ext !== 'bin' && ext !== 'run' && ext !== 'py' && ext !== 'sh') out.push(linkFinding(this.id, 'danger', link, { file: file.slice(0, 120) }));
+      else if (ARCHIVE_EXTS.has(ext) || MACRO_OFFICE_EXTS.has(ext)) out.push(linkFinding(this.id, 'caution', link, { file: file.slice(0, 120) }));
+    }
+    return out;
+  },
+  examples: {
+    flags: [
+      { name: 'exe download', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://files.example.net/download/invoice_2026.exe', text: '請求書', source: 'html' }] } },
+      { name: 'zip download', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://share.example.net/d/%E8%AB%8B%E6%B1%82%E6%9B%B8.zip', text: 'Download', source: 'html' }] } },
+    ],
+    clean: [
+      { name: 'pdf leaflet', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://www.mhlw.go.jp/content/000123456.pdf', text: '通知（PDF）', source: 'html' }] } },
+      { name: 'web page', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://www.example.jp/index.html', text: 'トップ', source: 'html' }] } },
+    ],
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * The link lands on free web hosting, a file-sharing or cloud-storage page, a form service or an
+ * IPFS gateway — places anyone can publish a fake login page in minutes. Legitimate mail uses
+ * them too, so alone this only adds to other signs; IPFS gateways are rare in legitimate mail.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { isWebLink, linkFinding, linkToSender } from './support/helpers';
+import { freeHostingKind } from '../scan/deps';
+
+export const linkFreeHosting: Rule = {
+  id: 'link-free-hosting',
+  scope: 'link',
+  maxSeverity: 'caution',
+  weight: 1,
+  needs: ['links'],
+  check(msg) {
+    const out: Finding[] = [];
+    for (const link of msg.links) {
+      if (!isWebLink(link) || linkToSender(msg, link)) continue;
+      let kind: string | undefined;
+      try {
+        kind = freeHostingKind(link.dest);
+      } catch {
+        kind = undefined;
+      }
+      if (!kind) continue;
+      out.push(linkFinding(this.id, kind === 'ipfs' ? 'caution' : 'info', link, { kind }));
+      if (out.length >= 5) break;
+    }
+    return out;
+  },
+  examples: {
+    flags: [
+      { name: 'page on a free hosting subdomain', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://smbc-card-check.web.app/login', text: 'ログイン', source: 'html' }] } },
+      { name: 'IPFS gateway', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://ipfs.io/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/index.html', text: 'View document', source: 'html' }] } },
+    ],
+    clean: [
+      { name: 'organisation site', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://www.sakura-hp.example.jp/news/', text: 'お知らせ', source: 'html' }] } },
+    ],
+  },
+};

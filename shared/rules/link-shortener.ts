@@ -1,0 +1,35 @@
+/**
+ * The link goes through a URL shortener, which hides the real destination. Shorteners are common
+ * in legitimate mail too, so this is only a note that adds to other signs.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { isWebLink, linkFinding } from './support/helpers';
+import { isShortener } from '../scan/deps';
+
+export const linkShortener: Rule = {
+  id: 'link-shortener',
+  scope: 'link',
+  maxSeverity: 'info',
+  weight: 0.5,
+  needs: ['links'],
+  check(msg) {
+    const out: Finding[] = [];
+    for (const link of msg.links) {
+      if (!isWebLink(link) || !link.dest.hostname) continue;
+      let short = false;
+      try {
+        short = isShortener(link.dest.hostname);
+      } catch {
+        short = false;
+      }
+      if (short) out.push(linkFinding(this.id, 'info', link));
+      if (out.length >= 5) break;
+    }
+    return out;
+  },
+  examples: {
+    flags: [{ name: 'bit.ly link', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://bit.ly/3abcDEF', text: 'こちら', source: 'html' }] } }],
+    clean: [{ name: 'direct link', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://www.jma.go.jp/', text: '気象庁', source: 'html' }] } }],
+  },
+};

@@ -1,0 +1,30 @@
+/**
+ * The recipient's own mail address is used in the subject or as the greeting ("phishing@pot,
+ * your mailbox…", 「hanako@…様」): bulk phishing knows the address but not the person's name.
+ * Footers ("this mail was sent to …") are not counted.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { messageFinding } from './support/helpers';
+
+export const recipientAddressInText: Rule = {
+  id: 'recipient-address-in-text',
+  scope: 'message',
+  maxSeverity: 'info',
+  weight: 1.5,
+  check(msg) {
+    const addrs = msg.recipients.map((r) => r.address).filter((a) => a.includes('@') && a.length >= 5).slice(0, 5);
+    if (addrs.length === 0) return [];
+    const subject = msg.subject.toLowerCase();
+    const opening = msg.bodyText.slice(0, 300).toLowerCase();
+    for (const a of addrs) {
+      if (subject.includes(a)) return [messageFinding(this.id, 'info', 'subject', a, { address: a })] as Finding[];
+      if (opening.includes(a)) return [messageFinding(this.id, 'info', 'body', a, { address: a })] as Finding[];
+    }
+    return [];
+  },
+  examples: {
+    flags: [{ name: 'address in subject', snapshot: { to: [{ address: 'hanako@sakura-hp.example.jp' }], subject: 'hanako@sakura-hp.example.jp: メールボックスの容量が上限に達しました' } }],
+    clean: [{ name: 'name in subject', snapshot: { to: [{ address: 'hanako@sakura-hp.example.jp' }], subject: '花子さんへ 会議の件' } }],
+  },
+};

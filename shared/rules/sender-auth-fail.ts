@@ -1,0 +1,78 @@
+/**
+ * The receiving server's authentication checks (SPF, DKIM, DMARC, Microsoft's composite
+ * authentication) say the mail did not really come from the domain in From. A forged *fail* only
+ * hurts a forger, so failures are read even from headers whose server we cannot vouch for; a
+ * *pass* is never used to excuse anything unless the header comes from a trusted server.
+ * Mailing lists and forwarders break SPF legitimately, so a lone SPF failure with a DKIM pass is
+ * ignored, and a soft fail is only noted.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { messageFinding } from './support/helpers';
+
+export const senderAuthFail: Rule = {
+  id: 'sender-auth-fail',
+  scope: 'sender',
+  maxSeverity: 'danger',
+  exemptTrusted: false,
+  needs: ['headers'],
+  check(msg) {
+    const auth = msg.auth;
+    if (!auth || auth.source === 'none') return [];
+    const dkimPass = (auth.dkim ?? []).some((d) => d.result === 'pass');
+    const dmarc = auth.dmarc?.result;
+    const spf = auth.spf?.result;
+    // Microsoft 365 writes its own verdict on spoofing as compauth=; read it from the same header.
+    const top = msg.header('authentication-results')[0] ?? '';
+    const compauth = /\bcompauth=(fail|softfail|none|pass)/i.exec(top.slice(0, 4_000))?.[1]?.toLowerCase();
+    const domain = auth.dmarc?.domain ?? msg.from?.domain ?? '';
+    const fromOrg = msg.from?.trust === 'org';
+    if (dmarc === 'fail') {
+      return [messageFinding(this.id, fromOrg || auth.trusted ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'DMARC', result: 'fail', domain })] as Finding[];
+    }
+    if (compauth === 'fail' && !dkimPass) {
+      return [messageFinding(this.id, fromOrg ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'compauth', result: 'fail', domain })] as Finding[];
+    }
+    if ((spf === 'fail' || spf === 'permerror') && !dkimPass) {
+      return [messageFinding(this.id, fromOrg ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'SPF', result: spf, domain: auth.spf?.domain ?? domain })] as Finding[];
+    }
+    if (spf === 'softfail' && !dkimPass) {
+      return [messageFinding(this.id, 'info', 'header', 'Authentication-Results', { check: 'SPF', result: spf, domain: auth.spf?.domain ?? domain })] as Finding[];
+    }
+    return [];
+  },
+  examples: {
+    flags: [
+      {
+        name: 'DMARC fail',
+        snapshot: {
+          from: { address: 'info@smbc-card.com' },
+          headers: [{ name: 'Authentication-Results', value: 'mx.hospital.example.jp; spf=fail smtp.mailfrom=smbc-card.com; dkim=none; dmarc=fail header.from=smbc-card.com' }, { name: 'From', value: 'info@smbc-card.com' }],
+        },
+      },
+      {
+        name: 'SPF fail without DKIM',
+        snapshot: {
+          from: { address: 'info@example.com' },
+          headers: [{ name: 'Authentication-Results', value: 'mx.example.net; spf=fail smtp.mailfrom=example.com; dkim=none' }],
+        },
+      },
+    ],
+    clean: [
+      {
+        name: 'all pass',
+        snapshot: {
+          from: { address: 'info@example.com' },
+          headers: [{ name: 'Authentication-Results', value: 'mx.example.net; spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com; dmarc=pass header.from=example.com' }],
+        },
+      },
+      {
+        name: 'forwarded: SPF fails but DKIM passes',
+        snapshot: {
+          from: { address: 'info@example.com' },
+          headers: [{ name: 'Authentication-Results', value: 'mx.example.net; spf=fail smtp.mailfrom=example.com; dkim=pass header.d=example.com' }],
+        },
+      },
+    ],
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * Free mail (Gmail, Yahoo!, Outlook.com …) that claims to be a public body, a hospital, a bank
+ * or a well-known company in its display name or subject. Official bodies do not write from free
+ * mailboxes (IPA, MHLW notices on fake 保健所 mail).
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { isFreemail, senderFinding } from './support/helpers';
+import { lureMatcher } from './support/lexicon';
+import { normalizeForMatch } from '../scan/term-matcher';
+
+export const senderFreemailOfficial: Rule = {
+  id: 'sender-freemail-official',
+  scope: 'sender',
+  maxSeverity: 'caution',
+  needs: ['from'],
+  check(msg) {
+    const from = msg.from;
+    if (!from || !isFreemail(from.registrable)) return [];
+    const brand = msg.brands.displayName.find((b) => b.brand.domains.length > 0);
+    if (brand) return [senderFinding(this.id, 'caution', from, { claim: brand.matched })] as Finding[];
+    const nameHit = lureMatcher().find(normalizeForMatch(from.name), 20).find((h) => h.tag === 'official');
+    const subjectHit = msg.lures.subject.get('official');
+    const claim = nameHit?.term ?? subjectHit;
+    if (!claim) return [];
+    return [senderFinding(this.id, 'caution', from, { claim })] as Finding[];
+  },
+  examples: {
+    flags: [
+      { name: '保健所 from Gmail', snapshot: { from: { name: '〇〇保健所 感染症対策課', address: 'hokenjo.kansen@gmail.com' }, subject: '【重要】感染症発生届の提出について' } },
+      { name: 'bank in English from outlook.com', snapshot: { from: { name: 'Security Dept. Bank', address: 'bank.security.dept@outlook.com' }, subject: 'Account notice' } },
+    ],
+    clean: [
+      { name: 'private person on Gmail', snapshot: { from: { name: '佐藤 花子', address: 'hanako.sato@gmail.com' }, subject: '同窓会のお知らせ' } },
+      { name: '保健所 from a government domain', snapshot: { from: { name: '〇〇保健所', address: 'hokenjo@city.example.lg.jp' }, subject: '感染症発生届について' } },
+    ],
+  },
+};

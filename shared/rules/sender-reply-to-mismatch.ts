@@ -1,0 +1,42 @@
+/**
+ * Replies go to a different domain than the sender's. Mailing lists and newsletter services do
+ * this legitimately, so it is only noted; replies steered to a free mailbox while From looks like
+ * a company are the business-e-mail-compromise pattern and a caution.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { isFreemail, senderFinding } from './support/helpers';
+
+export const senderReplyToMismatch: Rule = {
+  id: 'sender-reply-to-mismatch',
+  scope: 'sender',
+  maxSeverity: 'caution',
+  weight: 1,
+  needs: ['from'],
+  check(msg) {
+    const from = msg.from;
+    if (!from || !from.registrable || msg.isMailingList) return [];
+    const other = msg.replyTo.find((r) => r.registrable && r.registrable !== from.registrable && !msg.senderDomains.has(r.registrable) && r.trust === 'other');
+    if (!other) return [];
+    const toFreemail = isFreemail(other.registrable) && !isFreemail(from.registrable);
+    return [
+      {
+        ...senderFinding(this.id, toFreemail ? 'caution' : 'info', from, { replyTo: other.address, replyDomain: other.domain }),
+        target: { kind: 'sender' as const, value: other.address },
+      },
+    ] as Finding[];
+  },
+  examples: {
+    flags: [
+      { name: 'company From, Gmail Reply-To', snapshot: { from: { name: 'Accounting', address: 'keiri@vendor.example.co.jp' }, replyTo: [{ address: 'vendor.keiri@gmail.com' }] } },
+      { name: 'other domain (noted)', snapshot: { from: { address: 'info@shop.example' }, replyTo: [{ address: 'support@other.example' }] } },
+    ],
+    clean: [
+      { name: 'same domain', snapshot: { from: { address: 'info@shop.example' }, replyTo: [{ address: 'support@shop.example' }] } },
+      {
+        name: 'mailing list rewriting Reply-To',
+        snapshot: { from: { address: 'alice@univ.example.edu' }, replyTo: [{ address: 'users@lists.example.org' }], headers: [{ name: 'List-Id', value: '<users.lists.example.org>' }] },
+      },
+    ],
+  },
+};

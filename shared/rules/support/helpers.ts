@@ -1,0 +1,154 @@
+/**
+ * Small pieces several rules share: finding constructors, extension tables, the free-mail list
+ * and brand helpers. Pure data and pure functions only.
+ */
+import type { Finding, Severity } from '../../model';
+import type { ProtectedName } from '../../lookalike/types';
+import type { PreparedAddress, PreparedAttachment, PreparedLink, PreparedMessage } from '../../scan/prepared-message';
+import { hostMatchesDomain } from '../../scan/deps';
+
+export function linkFinding(rule: string, severity: Severity, link: PreparedLink, params: Finding['params'] = {}): Finding {
+  return {
+    rule,
+    severity,
+    target: { kind: 'link', value: link.dest.href ?? link.href, index: link.index },
+    params: { url: shortUrl(link.dest.href ?? link.href), domain: link.dest.hostname ?? '', ...params },
+  };
+}
+
+export function attachmentFinding(rule: string, severity: Severity, att: PreparedAttachment, params: Finding['params'] = {}): Finding {
+  return {
+    rule,
+    severity,
+    target: { kind: 'attachment', value: att.attachment.name, index: att.index },
+    params: { name: visibleName(att.attachment.name), ...params },
+  };
+}
+
+export function senderFinding(rule: string, severity: Severity, addr: PreparedAddress, params: Finding['params'] = {}): Finding {
+  return {
+    rule,
+    severity,
+    target: { kind: 'sender', value: addr.address || addr.name },
+    params: { address: addr.address, domain: addr.domain, name: addr.name, ...params },
+  };
+}
+
+export function messageFinding(rule: string, severity: Severity, kind: 'subject' | 'body' | 'header' | 'message', value: string, params: Finding['params'] = {}): Finding {
+  return { rule, severity, target: { kind, value: value.slice(0, 200) }, params };
+}
+
+/** URLs in texts are shortened so a message stays readable; the target keeps the full value. */
+export function shortUrl(url: string, max = 80): string {
+  return url.length > max ? `${url.slice(0, max - 1)}…` : url;
+}
+
+/** File names with bidi and invisible characters shown as ⟨U+202E⟩ so the reader sees the trick. */
+export function visibleName(name: string): string {
+  return name.replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`).slice(0, 200);
+}
+
+/** True when `domain` (a hostname or registrable domain) belongs to one of `domains`. */
+export function inDomains(domain: string | undefined, domains: readonly string[]): boolean {
+  if (!domain) return false;
+  for (const d of domains) {
+    try {
+      if (hostMatchesDomain(domain, d)) return true;
+    } catch {
+      // A malformed list entry never matches.
+    }
+  }
+  return false;
+}
+
+/** The sender's own domains include the brand's (so a real brand mail is not flagged). */
+export function senderIsBrand(msg: PreparedMessage, brand: ProtectedName): boolean {
+  for (const d of msg.senderDomains) if (inDomains(d, brand.domains)) return true;
+  return false;
+}
+
+/** A link goes to the sender's own (authenticated or From) domain. */
+export function linkToSender(msg: PreparedMessage, link: PreparedLink): boolean {
+  const reg = link.dest.registrableDomain;
+  return !!reg && msg.senderDomains.has(reg);
+}
+
+export function isWebLink(link: PreparedLink): boolean {
+  return link.dest.ok && (link.dest.scheme === 'https:' || link.dest.scheme === 'http:');
+}
+
+export function isTrusted(trust: string): boolean {
+  return trust === 'org' || trust === 'partner' || trust === 'allowed';
+}
+
+/** Consumer mailboxes anyone can open in minutes: an official body never writes from these. */
+export const FREEMAIL_DOMAINS: ReadonlySet<string> = new Set([
+  'gmail.com', 'googlemail.com', 'yahoo.co.jp', 'yahoo.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.com.br', 'ymail.com',
+  'outlook.com', 'outlook.jp', 'hotmail.com', 'hotmail.co.jp', 'hotmail.fr', 'hotmail.co.uk', 'live.com', 'live.jp', 'msn.com',
+  'icloud.com', 'me.com', 'mac.com', 'aol.com', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de', 'mail.com', 'mail.ru', 'yandex.ru',
+  'yandex.com', 'protonmail.com', 'proton.me', 'pm.me', 'tutanota.com', 'zoho.com', 'qq.com', '163.com', '126.com', 'sina.com',
+  'naver.com', 'daum.net', 'excite.co.jp', 'nifty.com', 'docomo.ne.jp', 'ezweb.ne.jp', 'au.com', 'softbank.ne.jp', 'i.softbank.jp',
+  'biglobe.ne.jp', 'ocn.ne.jp', 'so-net.ne.jp', 'plala.or.jp', 'uol.com.br', 'bol.com.br', 'terra.com.br', 'libero.it', 'orange.fr',
+  'laposte.net', 'free.fr', 'seznam.cz', 'wp.pl', 'o2.pl', 'interia.pl', 'rediffmail.com', 'inbox.com', 'yeah.net', 'hushmail.com',
+]);
+
+export function isFreemail(registrable: string | undefined): boolean {
+  return !!registrable && FREEMAIL_DOMAINS.has(registrable);
+}
+
+export const EXECUTABLE_EXTS: ReadonlySet<string> = new Set([
+  'exe', 'scr', 'cpl', 'com', 'pif', 'msi', 'msix', 'msixbundle', 'appx', 'appxbundle', 'msp', 'dll', 'ocx', 'sys', 'drv',
+  'apk', 'xapk', 'app', 'pkg', 'deb', 'rpm', 'gadget', 'application', 'appref-ms', 'chm', 'hlp', 'inf', 'xll', 'wll',
+  'mobileconfig', 'elf', 'bin', 'run',
+]);
+export const SCRIPT_EXTS: ReadonlySet<string> = new Set([
+  'js', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'wsc', 'hta', 'ps1', 'psm1', 'psd1', 'bat', 'cmd', 'jar', 'reg', 'sct', 'msc',
+  'sh', 'command', 'applescript', 'scpt', 'py', 'pyw', 'vb', 'a3x', 'au3', 'ahk', 'xbap',
+]);
+export const SHORTCUT_EXTS: ReadonlySet<string> = new Set(['lnk', 'url', 'website', 'scf', 'settingcontent-ms', 'desktop', 'webloc', 'search-ms', 'library-ms']);
+export const DISK_IMAGE_EXTS: ReadonlySet<string> = new Set(['iso', 'img', 'vhd', 'vhdx', 'udf', 'dmg', 'wim']);
+export const ONENOTE_EXTS: ReadonlySet<string> = new Set(['one', 'onepkg', 'onetoc2']);
+export const HTML_EXTS: ReadonlySet<string> = new Set(['htm', 'html', 'shtml', 'xhtml', 'mht', 'mhtml', 'xht', 'shtm']);
+export const MACRO_OFFICE_EXTS: ReadonlySet<string> = new Set(['docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'xlsb', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm', 'xla', 'ppa']);
+export const LEGACY_OFFICE_EXTS: ReadonlySet<string> = new Set(['doc', 'dot', 'xls', 'xlt', 'ppt', 'pps', 'pot', 'rtf']);
+export const DOCUMENT_EXTS: ReadonlySet<string> = new Set([
+  'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'rtf', 'csv', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff',
+  'mp3', 'mp4', 'wav', 'avi', 'mov', 'zip', 'odt', 'ods', 'jtd', 'html', 'htm',
+]);
+export const ARCHIVE_EXTS: ReadonlySet<string> = new Set([
+  'zip', 'rar', '7z', 'ace', 'arj', 'cab', 'gz', 'tgz', 'bz2', 'tbz', 'xz', 'txz', 'lzh', 'lha', 'z', 'uue', 'r00', 'r01', 'tar', 'zipx', 'zst',
+]);
+
+/** Every dangerous executable-like extension, used for inner archive names and downloads. */
+export function runnableKind(ext: string): 'executable' | 'script' | 'shortcut' | 'disk-image' | 'onenote' | undefined {
+  if (EXECUTABLE_EXTS.has(ext)) return 'executable';
+  if (SCRIPT_EXTS.has(ext)) return 'script';
+  if (SHORTCUT_EXTS.has(ext)) return 'shortcut';
+  if (DISK_IMAGE_EXTS.has(ext)) return 'disk-image';
+  if (ONENOTE_EXTS.has(ext)) return 'onenote';
+  return undefined;
+}
+
+export function extOf(name: string): string {
+  const n = name.replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g, '').trim().toLowerCase();
+  const dot = n.lastIndexOf('.');
+  return dot >= 0 ? n.slice(dot + 1).trim() : '';
+}
+
+/** Attachment names plus names inside archives, each with its extension. */
+export function attachmentEntries(att: PreparedAttachment): { name: string; ext: string; inner: boolean }[] {
+  const out = [{ name: att.attachment.name, ext: att.ext, inner: false }];
+  const inner = Array.isArray(att.attachment.innerNames) ? att.attachment.innerNames.slice(0, 200) : [];
+  for (const n of inner) if (typeof n === 'string') out.push({ name: n, ext: extOf(n), inner: true });
+  return out;
+}
+
+/** The sender is not the organisation, a partner or an allowed domain. */
+export function senderIsStranger(msg: PreparedMessage): boolean {
+  return !msg.from || !isTrusted(msg.from.trust);
+}
+
+/** True when a finding's theme appears in the subject or the body. */
+export function hasTheme(msg: PreparedMessage, theme: Parameters<PreparedMessage['lures']['body']['get']>[0]): string | undefined {
+  return msg.lures.subject.get(theme) ?? msg.lures.body.get(theme);
+}

@@ -1,0 +1,180 @@
+/**
+ * scanMessage: snapshot + policy → Verdict. Runs every registered rule over the prepared message,
+ * honours policy (disabled rules, allowed/blocked domains, alert mode), adds up weak signs into
+ * one explainable `signals-combined` finding, and never throws: a failing rule becomes a
+ * `scan-error` finding and the rest still run. Work is bounded by the caps in prepare.ts.
+ */
+import type { Finding, MailSnapshot, Severity, Verdict, VerdictLevel } from '../model';
+import type { Policy } from '../policy/types';
+import { DEFAULT_POLICY } from '../policy/defaults';
+import { RULES } from '../rules/registry';
+import type { Rule, RuleNeed } from '../rules/types';
+import { prepareMessage } from './prepare';
+import type { PreparedMessage } from './prepared-message';
+import { isTrusted } from '../rules/support/helpers';
+
+/** Findings one rule may contribute; more would only bury the message. */
+const MAX_FINDINGS_PER_RULE = 10;
+
+/**
+ * The combination step. Every finding counts by severity (info by its rule's weight, caution 3);
+ * distinct rules only, so twenty tracked links do not count twenty times.
+ * - weak signs adding up to CAUTION_SCORE (from at least two rules) make a caution;
+ * - signs adding up to DANGER_SCORE with at least one caution make a danger.
+ */
+export const COMBINATION = { cautionScore: 2.5, dangerScore: 6, cautionWeight: 3 } as const;
+
+const SCANNER_FINDINGS = ['scan-error', 'scan-truncated', 'message-incomplete', 'signals-combined'] as const;
+export type ScannerFindingId = (typeof SCANNER_FINDINGS)[number];
+
+function hasData(msg: PreparedMessage, need: RuleNeed): boolean {
+  const snap = msg.snapshot;
+  const missing = Array.isArray(snap.missing) ? snap.missing : [];
+  switch (need) {
+    case 'headers':
+      return msg.hasHeaders;
+    case 'from':
+      return !!msg.from;
+    case 'body':
+      return !missing.includes('body');
+    case 'links':
+      return !missing.includes('links');
+    case 'attachments':
+      return !missing.includes('attachments');
+  }
+}
+
+function authFailed(msg: PreparedMessage): boolean {
+  const a = msg.auth;
+  if (!a) return false;
+  const dkimPass = (a.dkim ?? []).some((d) => d.result === 'pass');
+  return a.dmarc?.result === 'fail' || ((a.spf?.result === 'fail' || a.spf?.result === 'softfail') && !dkimPass);
+}
+
+/** Allowed/org/partner destinations and senders silence rules that are about reputation. */
+function exempt(rule: Rule, finding: Finding, msg: PreparedMessage): boolean {
+  if (rule.exemptTrusted === false) return false;
+  if (finding.target.kind === 'link' && typeof finding.target.index === 'number') {
+    const link = msg.links[finding.target.index];
+    return !!link && isTrusted(link.trust);
+  }
+  if (rule.scope === 'sender' && msg.from && isTrusted(msg.from.trust)) {
+    // A forged From with a trusted domain still fails authentication; then it is not exempt.
+    return !authFailed(msg);
+  }
+  return false;
+}
+
+function levelOf(findings: readonly Finding[]): VerdictLevel {
+  let level: VerdictLevel = 'safe';
+  for (const f of findings) {
+    if (f.severity === 'danger') return 'danger';
+    if (f.severity === 'caution') level = 'caution';
+  }
+  return level;
+}
+
+function safePolicy(policy: Policy | undefined): Policy {
+  if (!policy || typeof policy !== 'object') return DEFAULT_POLICY;
+  return policy;
+}
+
+function errorVerdict(where: string): Verdict {
+  return {
+    level: 'caution',
+    findings: [{ rule: 'scan-error', severity: 'caution', target: { kind: 'message', value: where }, params: { check: where } }],
+    unchecked: [],
+  };
+}
+
+export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
+  const effective = safePolicy(policy);
+  if (!snapshot || typeof snapshot !== 'object') return errorVerdict('snapshot');
+  let msg: PreparedMessage;
+  try {
+    msg = prepareMessage(snapshot, effective);
+  } catch {
+    return errorVerdict('prepare');
+  }
+  const scanPolicy = effective.scan && typeof effective.scan === 'object' ? effective.scan : DEFAULT_POLICY.scan;
+  const disabled = new Set(Array.isArray(scanPolicy.disabledRules) ? scanPolicy.disabledRules : []);
+  const findings: Finding[] = [];
+  const unchecked: string[] = [];
+  const weightOf = new Map<string, number>();
+
+  for (const rule of RULES) {
+    if (disabled.has(rule.id)) continue;
+    if (rule.needs && !rule.needs.every((n) => hasData(msg, n))) {
+      unchecked.push(rule.id);
+      continue;
+    }
+    weightOf.set(rule.id, rule.weight ?? 1);
+    let produced: Finding[];
+    try {
+      produced = rule.check(msg, { policy: effective });
+    } catch {
+      findings.push({ rule: 'scan-error', severity: 'caution', target: { kind: 'message', value: rule.id }, params: { check: rule.id } });
+      continue;
+    }
+    if (!Array.isArray(produced)) continue;
+    let kept = 0;
+    for (const f of produced) {
+      if (kept >= MAX_FINDINGS_PER_RULE) break;
+      if (!f || exempt(rule, f, msg)) continue;
+      findings.push(f);
+      kept++;
+    }
+  }
+
+  const missing = (Array.isArray(snapshot.missing) ? snapshot.missing : []).filter((m) => m === 'body' || m === 'links' || m === 'attachments');
+  if (missing.length > 0) {
+    findings.push({ rule: 'message-incomplete', severity: 'caution', target: { kind: 'message', value: missing.join(',') }, params: { parts: missing.join(', ') } });
+  }
+  if (msg.truncated.length > 0 && !disabled.has('scan-truncated')) {
+    findings.push({ rule: 'scan-truncated', severity: 'info', target: { kind: 'message', value: msg.truncated.join(',') }, params: { parts: msg.truncated.join(', ') } });
+  }
+
+  const combined = combine(findings, weightOf);
+  if (combined && !disabled.has('signals-combined')) findings.push(combined);
+
+  if (scanPolicy.alertMode === true) {
+    for (const f of findings) if (f.severity === 'caution') f.severity = 'danger';
+  }
+  return { level: levelOf(findings), findings, unchecked };
+}
+
+/** Adds a `signals-combined` finding when several signs together outweigh each one alone. */
+export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<string, number>): Finding | undefined {
+  const best = new Map<string, Severity>();
+  for (const f of findings) {
+    if (!weightOf.has(f.rule)) continue;
+    const prev = best.get(f.rule);
+    if (!prev || rank(f.severity) > rank(prev)) best.set(f.rule, f.severity);
+  }
+  if ([...best.values()].includes('danger')) return undefined;
+  let score = 0;
+  let cautions = 0;
+  const contributing: string[] = [];
+  for (const [rule, severity] of best) {
+    const w = severity === 'caution' ? COMBINATION.cautionWeight : (weightOf.get(rule) ?? 1);
+    if (w <= 0) continue;
+    score += w;
+    if (severity === 'caution') cautions++;
+    contributing.push(rule);
+  }
+  if (contributing.length < 2) return undefined;
+  let severity: Severity | undefined;
+  if (score >= COMBINATION.dangerScore && cautions >= 1) severity = 'danger';
+  else if (score >= COMBINATION.cautionScore && cautions === 0) severity = 'caution';
+  if (!severity) return undefined;
+  return {
+    rule: 'signals-combined',
+    severity,
+    target: { kind: 'message', value: contributing.join(',') },
+    params: { rules: contributing.join(','), count: contributing.length },
+  };
+}
+
+function rank(s: Severity): number {
+  return s === 'danger' ? 2 : s === 'caution' ? 1 : 0;
+}
