@@ -125,6 +125,11 @@ export interface LaunchOptions {
   managedPolicy?: Record<string, unknown>;
   /** Host patterns granted at install in the test copy (e.g. a Roundcube origin). */
   extraHosts?: string[];
+  /**
+   * Load the extension (default). The benchmark turns it off for a baseline run.
+   * @default true
+   */
+  extension?: boolean;
 }
 
 const WEBMAIL_PATTERNS = [
@@ -150,7 +155,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: false,
-      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+      args: [
+        ...CHROMIUM_FLAGS,
+        ...(options.extension === false ? ['--disable-extensions'] : [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]),
+      ],
       viewport: { width: 1200, height: 900 },
       locale: 'ja-JP',
     });
@@ -165,7 +173,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   const key = (url: string): string => url.split('#')[0]!;
 
   // Catch-all first: anything not served below is logged and never reaches the network.
-  await context.route('**/*', (route: Route) => {
+  // Extension pages load their own scripts over chrome-extension:, which stays untouched.
+  await context.route((url: URL) => url.protocol !== 'chrome-extension:', (route: Route) => {
     requests.push({ url: route.request().url(), served: false });
     return route.abort('blockedbyclient');
   });
