@@ -4,6 +4,7 @@
  * caller's job. It must never drop a danger finding in favour of a lesser one.
  */
 import type { Finding, Severity, TargetKind } from '../../shared/model';
+import { findingText } from '../../shared/i18n';
 import { t, type TextKey, type UiLang } from './texts';
 
 export interface FindingLine {
@@ -54,13 +55,6 @@ export function findingLines(findings: readonly Finding[], lang: UiLang): Findin
     }
   }
   return [...byMessage.values()];
-}
-
-// TODO [2026-11-27]: use findingText from shared/i18n once it is committed; until then the rule
-// id and its parameters are shown as they are (still text only).
-function findingText(finding: Finding, _lang: UiLang): { title: string; message: string } {
-  const params = Object.entries(finding.params ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ');
-  return { title: finding.rule, message: params ? `${finding.rule}: ${params}` : finding.rule };
 }
 
 function safeFindingText(finding: Finding, lang: UiLang): { title: string; message: string } {
