@@ -7,10 +7,12 @@
  * `{ ok: false, error }`.
  */
 
+import type { HostResult } from '../core/pane-host';
+
+export type { HostResult };
+
 /** How long one host call may take before we stop waiting (Outlook on the web can stall). */
 export const HOST_CALL_TIMEOUT_MS = 15_000;
-
-export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** `Office.context.requirements.isSetSupported('Mailbox', version)`, false when unknown. */
 export function supportsMailbox(version: string): boolean {
