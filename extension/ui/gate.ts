@@ -12,7 +12,7 @@ import type { PostureCheck, PostureVerdict } from '../../shared/posture/types';
 import { clear, h } from './dom';
 import { FONT_STACK, PALETTE } from './palette';
 import { createShadowHost, shadowRootOf } from './shadow-host';
-import { checkLabel, postureValueText, t, type UiLang } from './texts';
+import { checkLabel, postureLimitText, postureValueText, t, type UiLang } from './texts';
 
 export interface GateOptions {
   posture: PostureVerdict;
@@ -199,9 +199,9 @@ function renderCheck(doc: Document, check: PostureCheck, lang: UiLang): HTMLElem
     summary ? h(doc, 'p', { class: 'summary', text: summary }) : null,
     h(doc, 'dl', {}, [
       h(doc, 'dt', { text: t('gateValue', lang) }),
-      h(doc, 'dd', { text: postureValueText(check.value, lang, check.ageHours) }),
+      h(doc, 'dd', { text: check.status === 'unknown' ? t('statusUnknown', lang) : postureValueText(check.value, lang, check.ageHours) }),
       h(doc, 'dt', { text: t('gateLimit', lang) }),
-      h(doc, 'dd', { text: check.limit || t('statusUnknown', lang) }),
+      h(doc, 'dd', { text: postureLimitText(check.limit, lang) }),
       remedy ? h(doc, 'dt', { text: t('gateRemedy', lang) }) : null,
       remedy ? h(doc, 'dd', { class: 'remedy', text: remedy }) : null,
     ]),

@@ -194,6 +194,16 @@ export function checkLabel(id: string, lang: UiLang): string {
   return entry ? entry[lang] : id;
 }
 
+/** A posture limit for people: `35 days` → 「35 日」, `48 hours` → 「48 時間」, others as written. */
+export function postureLimitText(limit: string | undefined, lang: UiLang): string {
+  if (!limit) return t('statusUnknown', lang);
+  const match = /^(\d+) (day|hour)s?$/.exec(limit.trim());
+  if (!match) return limit === 'true' || limit === 'false' ? t(limit === 'true' ? 'yes' : 'no', lang) : limit;
+  const n = match[1]!;
+  if (lang === 'ja') return match[2] === 'day' ? `${n} 日以内` : `${n} 時間以内`;
+  return match[2] === 'day' ? `within ${n} days` : `within ${n} hours`;
+}
+
 /**
  * A posture value for people: ISO-8601 instants as a local date (with "n days ago" when the age is
  * known), booleans as yes/no, anything else as written.

@@ -4,7 +4,7 @@
  */
 import type { PostureVerdict } from '../../../shared/posture/types';
 import { h } from '../dom';
-import { checkLabel, postureValueText, t, type UiLang } from '../texts';
+import { checkLabel, postureLimitText, postureValueText, t, type UiLang } from '../texts';
 
 export function renderPostureSummary(doc: Document, posture: PostureVerdict | undefined, lang: UiLang): HTMLElement {
   const status = posture?.status;
@@ -18,15 +18,18 @@ export function renderPostureSummary(doc: Document, posture: PostureVerdict | un
     checks.length
       ? h(doc, 'ul', { class: 'checks' }, checks.map((check) => {
           const ok = check.status === 'ok';
-          const remedy = check.remedy ? (lang === 'en' ? check.remedy.en : check.remedy.ja) : '';
+          const unknown = check.status === 'unknown';
+          // Remedies only where something is known to be out of date; an unconfigured device
+          // would otherwise list every step for every check.
+          const remedy = !ok && !unknown && check.remedy ? (lang === 'en' ? check.remedy.en : check.remedy.ja) : '';
           return h(doc, 'li', { class: `check ${String(check.status)}` }, [
             h(doc, 'span', { class: 'check-name', text: checkLabel(String(check.id), lang) }),
             ' — ',
-            h(doc, 'span', { class: 'check-status', text: t(ok ? 'statusOk' : check.status === 'unknown' ? 'statusUnknown' : 'statusFail', lang) }),
-            !ok
-              ? h(doc, 'span', { class: 'check-value muted', text: ` (${t('gateValue', lang)}: ${postureValueText(check.value, lang, check.ageHours)}${check.limit ? ` / ${t('gateLimit', lang)}: ${check.limit}` : ''})` })
+            h(doc, 'span', { class: 'check-status', text: t(ok ? 'statusOk' : unknown ? 'statusUnknown' : 'statusFail', lang) }),
+            !ok && !unknown
+              ? h(doc, 'span', { class: 'check-value muted', text: ` (${t('gateValue', lang)}: ${postureValueText(check.value, lang, check.ageHours)} / ${t('gateLimit', lang)}: ${postureLimitText(check.limit, lang)})` })
               : null,
-            !ok && remedy ? h(doc, 'span', { class: 'check-remedy', text: remedy }) : null,
+            remedy ? h(doc, 'span', { class: 'check-remedy', text: remedy }) : null,
           ]);
         }))
       : null,

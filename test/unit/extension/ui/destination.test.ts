@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeDestination } from '../../../../extension/ui/destination';
 import { telHref } from '../../../../extension/ui/page/contacts';
-import { postureValueText, uiLangOf } from '../../../../extension/ui/texts';
+import { postureLimitText, postureValueText, uiLangOf } from '../../../../extension/ui/texts';
 
 describe('describeDestination', () => {
   it.each([
@@ -55,5 +55,9 @@ describe('texts', () => {
     expect(postureValueText(undefined, 'en')).toBe('Unknown');
     expect(postureValueText('2026-08-01T00:00:00Z', 'ja', 48)).toMatch(/^2026年8月1日（2 日前）$/);
     expect(postureValueText('142.0.1', 'ja')).toBe('142.0.1');
+    expect(postureLimitText('35 days', 'ja')).toBe('35 日以内');
+    expect(postureLimitText('48 hours', 'en')).toBe('within 48 hours');
+    expect(postureLimitText('142', 'ja')).toBe('142');
+    expect(postureLimitText(undefined, 'ja')).toBe('不明');
   });
 });

@@ -50,7 +50,7 @@ describe('mountGate', () => {
     const checks = root.querySelectorAll('.check');
     expect(checks).toHaveLength(1);
     expect(checks[0]!.textContent).toContain('OS の更新');
-    expect(checks[0]!.textContent).toContain('35 days');
+    expect(checks[0]!.textContent).toContain('35 日以内');
     expect(checks[0]!.textContent).toContain('117 日前');
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain(HOSTILE);
