@@ -1,8 +1,13 @@
 /**
- * Reads an HTML mail body with htmlparser2's streaming tokenizer into what the rules need: the
+ * Reads an HTML mail body with htmlparser2's tokenizer into what the rules need: the
  * anchors a reader can click (href and visible text kept together), the visible text, and the
  * form actions. It is a reader, not a renderer: it never builds a DOM, never resolves anything
  * over the network, and never looks at HTML with regular expressions.
+ *
+ * htmlparser2's Tokenizer is used directly rather than its Parser: the Parser keeps open
+ * elements in an array it shifts at the front, which is quadratic on deeply nested markup (100k
+ * `<div>`s took seconds), and nothing here needs the element stack — anchors end at the next
+ * `<a>` or `</a>` and invisible elements are counted.
  *
  * Work is linear in the input and bounded: the input is cut at `maxChars`, anchors stop at
  * `maxAnchors`, and either cut sets `truncated` so the scanner can say it did not see everything.
@@ -15,7 +20,7 @@
  * - Relative hrefs are resolved against the first `<base href>` (as a browser does) with the
  *   WHATWG URL parser; everything else is kept exactly as written.
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import type { MailAnchor } from '../model';
 
 export interface HtmlContent {
@@ -97,67 +102,125 @@ export function extractHtml(html: string, options?: ExtractHtmlOptions): HtmlCon
     open.length += piece.length;
   };
 
-  const parser = new Parser(
+  const onOpen = (name: string, attribs: Map<string, string>): void => {
+    if (INVISIBLE.has(name)) {
+      invisibleDepth++;
+      return;
+    }
+    if (BLOCK.has(name) || name === 'br') textParts.push('\n');
+    else if (CELL.has(name)) textParts.push(' ');
+    const href = attribs.get('href');
+    switch (name) {
+      case 'base':
+        if (base === undefined && href !== undefined && URL.canParse(href)) base = href;
+        break;
+      case 'a':
+        // An <a> inside an open <a> closes it first, as HTML parsers do.
+        closeAnchor();
+        if (href !== undefined) open = { href: resolve(href), parts: [], length: 0, alts: [] };
+        break;
+      case 'area':
+        if (href !== undefined) {
+          if (anchors.length < maxAnchors) anchors.push({ href: resolve(href), text: collapse(attribs.get('alt') ?? '').trim(), source: 'html' });
+          else truncated = true;
+        }
+        break;
+      case 'img': {
+        const alt = attribs.get('alt');
+        if (open && alt) open.alts.push(alt);
+        break;
+      }
+      case 'form': {
+        const action = attribs.get('action');
+        if (action !== undefined) forms.push({ action: resolve(action) });
+        break;
+      }
+    }
+  };
+
+  const onClose = (name: string): void => {
+    if (INVISIBLE.has(name)) {
+      if (invisibleDepth > 0) invisibleDepth--;
+      return;
+    }
+    if (name === 'a') closeAnchor();
+    if (BLOCK.has(name) || name === 'br') textParts.push('\n');
+    else if (CELL.has(name)) textParts.push(' ');
+  };
+
+  const onText = (data: string): void => {
+    if (invisibleDepth > 0) return;
+    // Source line breaks are whitespace like any other; only elements break lines.
+    textParts.push(collapse(data));
+    addAnchorText(data);
+  };
+
+  // The tokenizer reports positions into the input (written in one piece) and decoded
+  // entities as code points; tag and attribute assembly is ours.
+  let tagName = '';
+  let attribs = new Map<string, string>();
+  let attribName = '';
+  let attribValue = '';
+  const slice = (start: number, end: number): string => source.slice(start, end);
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
     {
-      onopentag(name, attribs) {
-        if (INVISIBLE.has(name)) {
-          invisibleDepth++;
-          return;
-        }
-        if (BLOCK.has(name) || name === 'br') textParts.push('\n');
-        else if (CELL.has(name)) textParts.push(' ');
-        switch (name) {
-          case 'base':
-            if (base === undefined && attribs.href !== undefined && URL.canParse(attribs.href)) base = attribs.href;
-            break;
-          case 'a':
-            closeAnchor();
-            if (attribs.href !== undefined) open = { href: resolve(attribs.href), parts: [], length: 0, alts: [] };
-            break;
-          case 'area':
-            if (attribs.href !== undefined) {
-              if (anchors.length < maxAnchors) {
-                anchors.push({ href: resolve(attribs.href), text: collapse(attribs.alt ?? '').trim(), source: 'html' });
-              } else truncated = true;
-            }
-            break;
-          case 'img':
-            if (open && attribs.alt) open.alts.push(attribs.alt);
-            break;
-          case 'form':
-            if (attribs.action !== undefined) forms.push({ action: resolve(attribs.action) });
-            break;
-        }
+      onopentagname(start, end) {
+        tagName = slice(start, end).toLowerCase();
+        attribs = new Map();
       },
-      onclosetag(name) {
-        if (INVISIBLE.has(name)) {
-          if (invisibleDepth > 0) invisibleDepth--;
-          return;
-        }
-        if (name === 'a') closeAnchor();
-        if (BLOCK.has(name)) textParts.push('\n');
-        else if (CELL.has(name)) textParts.push(' ');
+      onattribname(start, end) {
+        attribName = slice(start, end).toLowerCase();
+        attribValue = '';
       },
-      ontext(data) {
-        if (invisibleDepth > 0) return;
-        // Source line breaks are whitespace like any other; only elements break lines.
-        textParts.push(collapse(data));
-        addAnchorText(data);
+      onattribdata(start, end) {
+        attribValue += slice(start, end);
       },
+      onattribentity(codepoint) {
+        attribValue += fromCodePoint(codepoint);
+      },
+      onattribend() {
+        // The first of duplicate attributes wins, as in HTML.
+        if (!attribs.has(attribName)) attribs.set(attribName, attribValue);
+      },
+      onopentagend() {
+        onOpen(tagName, attribs);
+      },
+      onselfclosingtag() {
+        // HTML ignores the slash: <a href=x/> opens an anchor.
+        onOpen(tagName, attribs);
+      },
+      onclosetag(start, end) {
+        onClose(slice(start, end).toLowerCase());
+      },
+      ontext(start, end) {
+        onText(slice(start, end));
+      },
+      ontextentity(codepoint) {
+        onText(fromCodePoint(codepoint));
+      },
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
 
   try {
-    parser.write(source);
-    parser.end();
+    tokenizer.write(source);
+    tokenizer.end();
   } catch {
-    // htmlparser2 is forgiving and does not throw on bad markup; this only guards the host.
+    // The tokenizer is forgiving and does not throw on bad markup; this only guards the host.
     truncated = true;
   }
   closeAnchor();
 
   return { anchors, text: tidyText(textParts.join('')), forms, truncated };
+}
+
+function fromCodePoint(codepoint: number): string {
+  return codepoint >= 0 && codepoint <= 0x10ffff ? String.fromCodePoint(codepoint) : '\ufffd';
 }
 
 function positive(value: number | undefined, fallback: number): number {

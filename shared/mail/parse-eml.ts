@@ -92,6 +92,12 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
 
   const raw = readRawMessage(bytes, limits.maxHeaders);
   problems.push(...raw.problems);
+  if (raw.headers.length === 0) {
+    // Not a message at all (binary, empty, a wrong file): nothing in it can be vouched for.
+    missing.add('body');
+    missing.add('links');
+    missing.add('attachments');
+  }
   const snapshot: MailSnapshot = { host: 'eml', headers: raw.headers };
   fillFromHeaders(snapshot, raw.headers, raw.charsetHint);
 
@@ -135,7 +141,7 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
 function fillFromHeaders(snapshot: MailSnapshot, headers: HeaderLine[], hint: string | undefined): void {
   const first = (name: string): string | undefined => headers.find((h) => h.name.toLowerCase() === name)?.value;
   const subject = first('subject');
-  if (subject !== undefined) snapshot.subject = decodeHeaderText(subject, hint).trim();
+  if (subject !== undefined) snapshot.subject = clean(decodeHeaderText(subject, hint));
   const from = first('from');
   const fromList = from !== undefined ? readAddresses(from, hint) : [];
   if (fromList[0]) snapshot.from = fromList[0];
@@ -187,13 +193,21 @@ function readAddresses(value: string, hint: string | undefined): MailAddress[] {
       const item: MailAddress = {};
       const address = (box.address ?? '').trim();
       // postal-mime decodes well-formed encoded words; ours also repairs the broken ones.
-      const name = decodeHeaderText(box.name ?? '', hint).trim();
+      const name = clean(decodeHeaderText(box.name ?? '', hint));
       if (address !== '') item.address = address;
       if (name !== '') item.name = name;
       if (item.address !== undefined || item.name !== undefined) out.push(item);
     }
   }
   return out;
+}
+
+/**
+ * NUL bytes in a subject or a name only serve to cut what a reader or a keyword match sees
+ * (the problem list already says they were there); the rest is kept as written.
+ */
+function clean(text: string): string {
+  return text.replace(/\u0000/g, '').trim();
 }
 
 function sameAddress(a: MailAddress, b: MailAddress | undefined): boolean {
@@ -208,7 +222,7 @@ async function describeAttachment(
 ): Promise<MailAttachment> {
   const content = toBytes(attachment.content);
   const contentType = (attachment.mimeType || 'application/octet-stream').toLowerCase();
-  const filename = attachment.filename ? decodeHeaderText(attachment.filename).trim() : '';
+  const filename = attachment.filename ? clean(decodeHeaderText(attachment.filename)) : '';
   const out: MailAttachment = { name: filename, contentType, size: content.byteLength };
   const sha256 = await digest(content);
   if (sha256) out.sha256 = sha256;
@@ -249,7 +263,9 @@ function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
 
 async function digest(bytes: Uint8Array): Promise<string | undefined> {
   try {
-    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    // Always ArrayBuffer-backed here (postal-mime output or our own copies); the DOM typing
+    // of digest() refuses the wider ArrayBufferLike.
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
     let hex = '';
     for (const b of hash) hex += b.toString(16).padStart(2, '0');
     return hex;

@@ -154,7 +154,7 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
   }
   if (inHeader && block.length > 0) {
     endHeaderBlock();
-    problems.push('Message ends inside a header block (truncated)');
+    if (headers.length > 0) problems.push('Message ends inside a header block (truncated)');
   }
   endPart();
 

@@ -3,7 +3,7 @@
  * punctuation rules people expect: a trailing full stop or closing bracket is not part of a
  * link). The text is what the reader sees; `href` is what a mail client would link it to.
  *
- * Must never: look at e-mail addresses (they are not links a reader navigates to), or spend
+ * Must never: return e-mail addresses, bare or as `mailto:` (they are not pages a reader opens), or spend
  * more than linear time: the text is cut at MAX_TEXT_CHARS and the result at `maxLinks`.
  */
 import { find } from 'linkifyjs';
@@ -31,7 +31,8 @@ export function extractTextLinks(text: string, options?: ExtractTextLinksOptions
   const out: MailAnchor[] = [];
   for (const link of found) {
     if (out.length >= maxLinks) break;
-    if (link.type !== 'url') continue;
+    // linkify reports "mailto:…" as a URL; it is an address like any other.
+    if (link.type !== 'url' || /^mailto:/i.test(link.href)) continue;
     out.push({ href: link.href, text: link.value, source: 'text' });
   }
   return out;
