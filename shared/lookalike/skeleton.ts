@@ -104,8 +104,32 @@ const CONFUSABLES: Record<string, string> = {
   'ツ': 'シ',
 };
 
-/** Combining accents removed after NFD: Latin/Greek/Cyrillic diacritics, not Japanese voicing marks. */
-function isDroppedMark(cp: number): boolean {
+/**
+ * Everything the slow path must touch: the table's keys, combining accents (not Japanese voicing
+ * marks), format characters and the other invisible characters of `isInvisibleCodePoint`. One
+ * native regex pass skips the rest of the text, which keeps long Japanese bodies cheap.
+ */
+const TOUCHED = new RegExp(
+  '[' +
+    Object.keys(CONFUSABLES)
+      .map((c) => (/[\\\]^|-]/.test(c) ? `\\${c}` : c))
+      .join('') +
+    '\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f' + // combining accents
+    '\\p{Cf}' + // format characters: soft hyphen, zero-width, bidi controls, tags …
+    '\\u034f\\u115f\\u1160\\u3164\\uffa0\\u17b4\\u17b5\\u180b-\\u180e\\ufe00-\\ufe0f\\u{e0100}-\\u{e01ef}' +
+    ']',
+  'gu',
+);
+
+function replaceTouched(ch: string): string {
+  const mapped = CONFUSABLES[ch];
+  if (mapped !== undefined) return mapped;
+  const cp = ch.codePointAt(0) ?? 0;
+  // Only dropped characters remain; the check keeps the function honest if the class drifts.
+  return isInvisibleCodePoint(cp) || FORMAT_CHARACTER.test(ch) || isCombiningAccent(cp) ? '' : ch;
+}
+
+function isCombiningAccent(cp: number): boolean {
   return (
     (cp >= 0x0300 && cp <= 0x036f) ||
     (cp >= 0x1ab0 && cp <= 0x1aff) ||
@@ -117,26 +141,22 @@ function isDroppedMark(cp: number): boolean {
 
 const FORMAT_CHARACTER = /\p{Cf}/u;
 
-function isDropped(cp: number, ch: string): boolean {
-  return isDroppedMark(cp) || isInvisibleCodePoint(cp) || (cp >= 0x80 && FORMAT_CHARACTER.test(ch));
-}
-
 /** Multi-character look-alikes, applied left to right without overlap after the single mappings. */
 const SEQUENCES = /rn|vv|cl/g;
 const SEQUENCE_PROTOTYPE: Record<string, string> = { rn: 'm', vv: 'w', cl: 'd' };
 
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+const ASCII_CONFUSABLE = /[01i|]/g;
+
 function skeletonOnce(text: string): string {
-  const decomposed = text.normalize('NFKC').toLowerCase().normalize('NFD');
-  let mapped = '';
-  for (const ch of decomposed) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 0x80 || ch === '0' || ch === '1' || ch === 'i' || ch === '|') {
-      if (isDropped(cp, ch)) continue;
-      mapped += CONFUSABLES[ch] ?? ch;
-    } else {
-      mapped += ch;
-    }
+  // Fast path for the common all-ASCII text: normalisation forms leave it unchanged.
+  if (ASCII_ONLY.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(ASCII_CONFUSABLE, (c) => CONFUSABLES[c] ?? c)
+      .replace(SEQUENCES, (s) => SEQUENCE_PROTOTYPE[s] ?? s);
   }
+  const mapped = text.normalize('NFKC').toLowerCase().normalize('NFD').replace(TOUCHED, replaceTouched);
   return mapped.replace(SEQUENCES, (s) => SEQUENCE_PROTOTYPE[s] ?? s).normalize('NFC');
 }
 

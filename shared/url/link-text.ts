@@ -11,9 +11,12 @@
  *   trailing punctuation), since words with dots appear in ordinary sentences.
  * - A bare domain needs an ICANN public suffix and a registrable domain (tldts), and no `@`
  *   (e-mail addresses shown for `mailto:` links are not URLs).
- * - File names: `report.pdf` has no ICANN suffix and is ignored anyway; `setup.zip`, `movie.mov`,
- *   `main.py`, `readme.md`, `install.sh`, `print.ps` end in suffixes that are also TLDs. A bare text of one name plus such
- *   an extension (no `www.`, no path, no scheme) reads as a file name and is not taken as a URL.
+ * - File names: `report.pdf` has no ICANN suffix and is ignored anyway, but many extensions are
+ *   also TLDs (`detector.sv`, `setup.zip`, `main.py`, `board.inc`). A bare text with no `www.` and
+ *   no path therefore counts only when its suffix has two labels (`co.jp`, `com.br`) or is one of
+ *   the common web TLDs below; with `www.` or a path any ICANN suffix counts, except the few
+ *   extensions that read as a file name after a single name (`setup.zip`).
+ * - Shown URLs are unwrapped like links (a text showing a Safe Links URL shows its target).
  */
 import { parse as parseDomain } from 'tldts';
 import type { UrlAnalysis } from './types';
@@ -24,6 +27,13 @@ const MAX_TEXT_LENGTH = 2048;
 /** Common file extensions that are also TLDs: alone after a single name they read as a file. */
 // Kept short on purpose: `.ai`, `.so`, `.cc`, `.app`, `.pl` are mostly seen as real sites in mail.
 const FILE_EXTENSION_TLDS = new Set(['zip', 'mov', 'sh', 'py', 'md', 'ps']);
+
+/** TLDs that a bare `name.tld` text is read as a web address for. */
+const COMMON_BARE_TLDS = new Set([
+  'com', 'net', 'org', 'info', 'biz', 'jp', 'io', 'co', 'me', 'us', 'uk', 'de', 'fr', 'it', 'es', 'nl', 'eu', 'ru', 'cn',
+  'kr', 'tw', 'hk', 'br', 'au', 'ca', 'in', 'edu', 'gov', 'xyz', 'top', 'online', 'site', 'shop', 'store', 'app', 'dev',
+  'ai', 'tv', 'ly', 'to', 'live', 'club', 'icu', 'vip', 'cc', 'ws', 'link', 'click', 'tokyo', 'pt', 'mx', 'ch', 'se',
+]);
 
 const OPENING = '<([{「『【（［〈《"\'“‘';
 const CLOSING = '>)]}」』】）］〉》"\'”’';
@@ -59,7 +69,7 @@ export function urlShownInText(text: string): UrlAnalysis | undefined {
   const normalised = text.normalize('NFKC');
   const withScheme = schemeToken(normalised);
   if (withScheme !== undefined) {
-    const analysis = analyzeUrl(withScheme, { maxUnwrapDepth: 0 });
+    const analysis = analyzeUrl(withScheme);
     return analysis.ok && analysis.hostname ? analysis : undefined;
   }
 
@@ -67,14 +77,16 @@ export function urlShownInText(text: string): UrlAnalysis | undefined {
   if (bare === '' || /\s/.test(bare) || bare.includes('@') || bare.includes(':') && !/^[^:/]+:\d+(\/|$)/.test(bare)) return undefined;
   const slash = bare.search(/[/?#]/);
   const hostText = (slash < 0 ? bare : bare.slice(0, slash)).replace(/:\d+$/, '');
-  if (!hostText.includes('.') && !hostText.includes('。')) return undefined;
-  const analysis = analyzeUrl(`https://${bare}`, { maxUnwrapDepth: 0 });
+  if ((!hostText.includes('.') && !hostText.includes('。')) || hostText.includes('_')) return undefined;
+  const analysis = analyzeUrl(`https://${bare}`);
   if (!analysis.ok || !analysis.hostname) return undefined;
   if (isIpv4Text(hostText)) return analysis.isIp ? analysis : undefined;
   const info = parseDomain(analysis.hostname, { extractHostname: false });
   if (!info.isIcann || !info.domain) return undefined;
+  const suffix = info.publicSuffix ?? '';
   const labels = analysis.hostname.split('.');
-  const looksLikeFileName =
-    slash < 0 && labels.length === 2 && labels[0] !== 'www' && FILE_EXTENSION_TLDS.has(info.publicSuffix ?? '');
+  const hasWww = labels[0] === 'www';
+  if (slash < 0 && !hasWww && !suffix.includes('.') && !COMMON_BARE_TLDS.has(suffix)) return undefined;
+  const looksLikeFileName = slash < 0 && labels.length === 2 && !hasWww && FILE_EXTENSION_TLDS.has(suffix);
   return looksLikeFileName ? undefined : analysis;
 }

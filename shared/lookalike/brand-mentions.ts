@@ -1,0 +1,140 @@
+/**
+ * Finds protected names mentioned in text (display names, subjects, link text, bodies), in any
+ * width and case and through confusable spellings (`Ｍｉｃｒｏｓｏｆｔ`, `РayPal` with Cyrillic Р).
+ * Built once per name list and reused: one Aho–Corasick automaton over confusable skeletons, so
+ * a search is linear in the text. Latin names must stand as words (`au` is not in `author`,
+ * `line` not in `online`); Japanese names need no boundary. Bounded by `maxChars`; never throws.
+ */
+import type { BrandMention, ProtectedName } from './types';
+import { skeleton } from './skeleton';
+
+export interface BrandFindOptions {
+  /**
+   * Also report `weakNames` (generic words such as `au`, `Apple`); use for display names,
+   * subjects and link text, not for body text.
+   * @default false
+   */
+  includeWeak?: boolean;
+  /**
+   * Only the first `maxChars` characters of the text are searched.
+   * @default 100000
+   */
+  maxChars?: number;
+}
+
+export interface BrandMatcher {
+  /** Each brand at most once, in order of first mention. */
+  find(text: string, options?: BrandFindOptions): BrandMention[];
+}
+
+const DEFAULT_MAX_CHARS = 100_000;
+
+interface Pattern {
+  brand: ProtectedName;
+  /** The name as written in the list, reported as `matched`. */
+  name: string;
+  length: number;
+  weak: boolean;
+  boundaryBefore: boolean;
+  boundaryAfter: boolean;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/** The form text and names are compared in: confusable skeleton with whitespace runs as one space. */
+export function normaliseForBrandSearch(text: string): string {
+  return skeleton(text).replace(/\s+/g, ' ');
+}
+
+export function createBrandMatcher(names: readonly ProtectedName[]): BrandMatcher {
+  const patterns: Pattern[] = [];
+  // Automaton: goto transitions, failure links and the patterns ending at each state.
+  const transitions: Map<number, number>[] = [new Map()];
+  const outputs: number[][] = [[]];
+  const fail: number[] = [0];
+
+  const addPattern = (brand: ProtectedName, name: string, weak: boolean) => {
+    const normalised = normaliseForBrandSearch(name).trim();
+    if (normalised.length < 2) return;
+    let state = 0;
+    for (let i = 0; i < normalised.length; i++) {
+      const code = normalised.charCodeAt(i);
+      const row = transitions[state] as Map<number, number>;
+      let next = row.get(code);
+      if (next === undefined) {
+        next = transitions.length;
+        transitions.push(new Map());
+        outputs.push([]);
+        fail.push(0);
+        row.set(code, next);
+      }
+      state = next;
+    }
+    patterns.push({
+      brand,
+      name,
+      length: normalised.length,
+      weak,
+      boundaryBefore: isWordCode(normalised.charCodeAt(0)),
+      boundaryAfter: isWordCode(normalised.charCodeAt(normalised.length - 1)),
+    });
+    (outputs[state] as number[]).push(patterns.length - 1);
+  };
+
+  for (const brand of names) {
+    const weak = new Set(brand.weakNames ?? []);
+    for (const name of brand.names) if (!weak.has(name)) addPattern(brand, name, false);
+    for (const name of weak) addPattern(brand, name, true);
+  }
+
+  // Breadth-first failure links; outputs are merged along them so the search needs no chain walk.
+  const queue: number[] = [];
+  for (const next of (transitions[0] as Map<number, number>).values()) queue.push(next);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] as number;
+    for (const [code, next] of transitions[state] as Map<number, number>) {
+      queue.push(next);
+      let f = fail[state] as number;
+      while (f !== 0 && !(transitions[f] as Map<number, number>).has(code)) f = fail[f] as number;
+      const target = (transitions[f] as Map<number, number>).get(code);
+      fail[next] = target !== undefined && target !== next ? target : 0;
+      (outputs[next] as number[]).push(...(outputs[fail[next] as number] as number[]));
+    }
+  }
+
+  return {
+    find(text: string, options: BrandFindOptions = {}): BrandMention[] {
+      if (typeof text !== 'string' || text === '' || patterns.length === 0) return [];
+      const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+      const includeWeak = options.includeWeak ?? false;
+      let normalised: string;
+      try {
+        normalised = normaliseForBrandSearch(text.length > maxChars ? text.slice(0, maxChars) : text);
+      } catch {
+        return [];
+      }
+      const found: BrandMention[] = [];
+      const seen = new Set<string>();
+      let state = 0;
+      for (let i = 0; i < normalised.length; i++) {
+        const code = normalised.charCodeAt(i);
+        while (state !== 0 && !(transitions[state] as Map<number, number>).has(code)) state = fail[state] as number;
+        state = (transitions[state] as Map<number, number>).get(code) ?? 0;
+        const ending = outputs[state] as number[];
+        if (ending.length === 0) continue;
+        for (const index of ending) {
+          const pattern = patterns[index] as Pattern;
+          if (seen.has(pattern.brand.id) || (pattern.weak && !includeWeak)) continue;
+          const start = i - pattern.length + 1;
+          if (pattern.boundaryBefore && start > 0 && isWordCode(normalised.charCodeAt(start - 1))) continue;
+          if (pattern.boundaryAfter && i + 1 < normalised.length && isWordCode(normalised.charCodeAt(i + 1))) continue;
+          seen.add(pattern.brand.id);
+          found.push({ brand: pattern.brand, matched: pattern.name });
+        }
+      }
+      return found;
+    },
+  };
+}
