@@ -120,6 +120,9 @@ const FORMATS: Record<string, (raw: string, ctx: Ctx) => FormatResult> = {
   token: (raw) => checkToken(raw),
 };
 
+/** The `x-kokoroe-format` names parsePolicy knows (a test checks the schema uses no others). */
+export const POLICY_FORMATS: readonly string[] = Object.keys(FORMATS);
+
 function walk(value: unknown, node: PolicySchemaNode, field: string, ctx: Ctx): Walked {
   const sensitive = node['x-sensitive'] === true;
   switch (node.type) {
