@@ -118,8 +118,9 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
 
   if (email) {
     fillFromMime(snapshot, email);
-    if (typeof email.html === 'string') snapshot.html = email.html;
-    if (typeof email.text === 'string') snapshot.text = email.text;
+    // Only bodies the message really has: postal-mime fills a missing one from the other.
+    if (typeof email.html === 'string' && raw.bodyParts.html) snapshot.html = email.html;
+    if (typeof email.text === 'string' && raw.bodyParts.plain) snapshot.text = email.text;
     const attachments: MailAttachment[] = [];
     for (const attachment of email.attachments) {
       if (attachments.length >= limits.maxAttachments) {

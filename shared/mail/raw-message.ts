@@ -18,6 +18,12 @@ export interface RawMessage {
   headers: HeaderLine[];
   /** The charset named by the top-level Content-Type, used as a hint for raw header bytes. */
   charsetHint?: string;
+  /**
+   * Which inline body parts the message really has. The MIME library fills a missing HTML
+   * body from the text one and the other way round; a synthesized body must not reach the
+   * scanner (it would hide plain-text links, or add link text that is not in the mail).
+   */
+  bodyParts: { plain: boolean; html: boolean };
   problems: string[];
 }
 
@@ -57,6 +63,7 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
   let base64Bad = false;
   let truncatedBase64 = 0;
   let nul = 0;
+  const bodyParts = { plain: false, html: false };
 
   const endPart = (): void => {
     if (base64Part && (base64Chars % 4 !== 0 || base64Bad)) truncatedBase64++;
@@ -89,6 +96,8 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
       else logical.push(text);
     }
     let multipart = false;
+    let contentType = 'text/plain';
+    let attachment = false;
     for (const entry of logical) {
       const field = FIELD_LINE.exec(entry);
       if (!field) {
@@ -97,10 +106,14 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
       }
       const name = field[1]!;
       const lower = name.toLowerCase();
+      if (lower === 'content-disposition') {
+        attachment = /^attachment\b/i.test(entry.slice(field[0].length).trim());
+      }
       if (lower === 'content-type') {
+        contentType = entry.slice(field[0].length).split(';')[0]!.trim().toLowerCase();
         const boundary = BOUNDARY_PARAM.exec(entry);
         const value = boundary?.[1] ?? boundary?.[2];
-        if (value && /multipart\//i.test(entry)) {
+        if (value && contentType.startsWith('multipart/')) {
           multipart = true;
           if (!boundaries.has(value)) boundaries.set(value, false);
         }
@@ -113,6 +126,10 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
       }
     }
     if (multipart) base64Part = false;
+    // Mirrors the MIME library: text/plain and text/html parts not marked as attachments
+    // are the body (a part without Content-Type is text/plain).
+    if (!attachment && contentType === 'text/plain') bodyParts.plain = true;
+    if (!attachment && contentType === 'text/html') bodyParts.html = true;
     block = [];
     inHeader = false;
     topLevel = false;
@@ -182,7 +199,7 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
       p += c.length;
     }
   }
-  const result: RawMessage = { bytes: out, headers, problems };
+  const result: RawMessage = { bytes: out, headers, problems, bodyParts };
   if (charsetHint !== undefined) result.charsetHint = charsetHint;
   return result;
 }

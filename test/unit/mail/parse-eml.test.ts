@@ -69,6 +69,18 @@ describe('parseEml: charsets and transfer encodings', () => {
     expect(s.text?.trim()).toBe('body');
   });
 
+  it('returns only the bodies the message has (none synthesized from the other)', async () => {
+    const htmlOnly = await parse('utf-8-base64.eml');
+    expect(htmlOnly.html).toContain('<a href=');
+    expect(htmlOnly.text).toBeUndefined();
+    const textOnly = await parse('iso-2022-jp.eml');
+    expect(textOnly.text).toContain('https://example.jp/login');
+    expect(textOnly.html).toBeUndefined();
+    const noContentType = await parseEml('From: a@example.jp\r\n\r\nhello https://x.example/');
+    expect(noContentType.text).toContain('https://x.example/');
+    expect(noContentType.html).toBeUndefined();
+  });
+
   it('leaves out Sender when it is the From address', async () => {
     const s = await parseEml('From: A <a@example.jp>\r\nSender: a@EXAMPLE.jp\r\n\r\nx');
     expect(s.sender).toBeUndefined();
