@@ -82,7 +82,7 @@ describe('parsePolicy: wrong types keep the default', () => {
     [366, 'above maximum'],
     [Number.NaN, 'NaN'],
     [null, 'null'],
-  ])('posture.maxOsPatchAgeDays = %j (%s) keeps 35', (value) => {
+  ])('posture.maxOsPatchAgeDays = %j (%s) keeps 35', (value: unknown, _label: string) => {
     const r = parse({ posture: { maxOsPatchAgeDays: value } });
     expect(r.policy.posture.maxOsPatchAgeDays).toBe(35);
     expect(r.problems.map((p) => p.field)).toEqual(['posture.maxOsPatchAgeDays']);
@@ -240,7 +240,7 @@ describe('parsePolicy: dates', () => {
     ['', 'empty'],
     [1732600000000, 'a number'],
     [true, 'a boolean'],
-  ])('rejects %j (%s)', (input) => {
+  ])('rejects %j (%s)', (input: unknown, _label: string) => {
     const r = at(input);
     expect(r.policy.posture.osPatchedAt).toBeUndefined();
     expect(r.problems.map((p) => p.field)).toEqual(['posture.osPatchedAt']);
