@@ -1,0 +1,229 @@
+// @vitest-environment happy-dom
+/**
+ * The content-script runtime on real fixtures: one observer that does no reading while no
+ * message is open, one banner per message however often the page is processed, the banner put
+ * back when the page drops it, incomplete messages never safe, and the guard resolving exactly
+ * the flagged elements.
+ */
+import { describe, expect, test, vi } from 'vitest';
+import type { MailSnapshot, Verdict } from '../../../../shared/model';
+import { DEFAULT_POLICY } from '../../../../shared/policy/defaults';
+import type { Policy } from '../../../../shared/policy/types';
+import { createMailObserver, type ObserverScheduler } from '../../../../extension/content/mail-observer';
+import { createMessageProcessor, guardFindings, neverSafeWhenIncomplete } from '../../../../extension/content/message-processor';
+import { gmailAdapter } from '../../../../extension/hosts/gmail/gmail-adapter';
+import { roundcubeAdapter } from '../../../../extension/hosts/roundcube/roundcube-adapter';
+import type { MailProviderAdapter } from '../../../../extension/hosts/types';
+import { mountBanner } from '../../../../extension/ui/banner';
+import { outlineElements } from '../../../../extension/ui/outline';
+import { loadFixture } from './load-fixture';
+
+/** Runs scheduled work only when the test says so. */
+function manualScheduler(): ObserverScheduler & { flush(): void } {
+  let queue: (() => void)[] = [];
+  return {
+    setTimeout: (fn) => {
+      queue.push(fn);
+      return fn;
+    },
+    clearTimeout: (handle) => {
+      queue = queue.filter((f) => f !== handle);
+    },
+    idle: (fn) => {
+      queue.push(fn);
+    },
+    flush() {
+      for (let i = 0; i < 10 && queue.length > 0; i++) {
+        const now = queue;
+        queue = [];
+        now.forEach((f) => f());
+      }
+    },
+  };
+}
+
+/** Spies on every adapter method so a test can see what was read. */
+function spyAdapter(adapter: MailProviderAdapter) {
+  const spied = {
+    ...adapter,
+    hasOpenMessage: vi.fn(adapter.hasOpenMessage),
+    findOpenMessages: vi.fn(adapter.findOpenMessages),
+    readSnapshot: vi.fn(adapter.readSnapshot),
+    linkElements: vi.fn(adapter.linkElements),
+    attachmentElements: vi.fn(adapter.attachmentElements),
+    messageKey: vi.fn(adapter.messageKey),
+  };
+  return spied;
+}
+
+const flagLink = (index: number, severity: 'caution' | 'danger' = 'danger'): Verdict => ({
+  level: severity,
+  findings: [{ rule: 'link-text-mismatch', severity, target: { kind: 'link', value: 'x', index }, params: {} }],
+  unchecked: [],
+});
+
+function setup(adapter: MailProviderAdapter, doc: Document, scan: (s: MailSnapshot, p: Policy) => Verdict) {
+  const spied = spyAdapter(adapter);
+  const onVerdict = vi.fn();
+  const scanSpy = vi.fn(scan);
+  const processor = createMessageProcessor(
+    { doc, adapter: spied, ui: { mountBanner, outlineElements }, scan: scanSpy, onVerdict, onConsult: vi.fn() },
+    { policy: DEFAULT_POLICY as Policy, lang: 'ja' },
+  );
+  return { processor, spied, onVerdict, scanSpy };
+}
+
+describe('observer', () => {
+  test('no reading while no message is open: only the cheap check runs, once per burst', async () => {
+    const doc = loadFixture('gmail', '2026-11-20-inbox-list.html');
+    const { processor, spied, scanSpy } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    const scheduler = manualScheduler();
+    const observer = createMailObserver(doc, () => processor.process(), scheduler);
+    for (let i = 0; i < 50; i++) doc.body.appendChild(doc.createElement('div')).textContent = `row ${i}`;
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(spied.hasOpenMessage).not.toHaveBeenCalled(); // the callback itself reads nothing
+    scheduler.flush();
+    expect(spied.hasOpenMessage).toHaveBeenCalledTimes(1);
+    for (const m of [spied.findOpenMessages, spied.readSnapshot, spied.linkElements, spied.attachmentElements, spied.messageKey, scanSpy]) {
+      expect(m).not.toHaveBeenCalled();
+    }
+    observer.stop();
+  });
+
+  test('a message appearing later is processed after the burst; stop() ends all work', async () => {
+    const inbox = loadFixture('gmail', '2026-11-20-inbox-list.html');
+    const message = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
+    const { processor, scanSpy } = setup(gmailAdapter, inbox, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    const scheduler = manualScheduler();
+    const observer = createMailObserver(inbox, () => processor.process(), scheduler);
+    inbox.body.appendChild(inbox.importNode(message.querySelector('[role="main"]')!, true));
+    await new Promise((r) => setTimeout(r, 0));
+    scheduler.flush();
+    expect(scanSpy).toHaveBeenCalledTimes(1);
+    expect(inbox.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
+    observer.stop();
+    inbox.body.appendChild(inbox.createElement('div'));
+    await new Promise((r) => setTimeout(r, 0));
+    scheduler.flush();
+    expect(scanSpy).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('processing', () => {
+  test('processing the same messages twice mounts one banner each and scans once', () => {
+    const doc = loadFixture('gmail', '2026-11-20-conversation-three-messages.html');
+    const { processor, scanSpy, onVerdict } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    processor.process();
+    processor.process();
+    processor.process();
+    expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(2);
+    expect(scanSpy).toHaveBeenCalledTimes(2);
+    expect(onVerdict).toHaveBeenCalledTimes(2);
+  });
+
+  test('a banner the page removed is put back, without a rescan', () => {
+    const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
+    const { processor, scanSpy } = setup(gmailAdapter, doc, () => flagLink(0));
+    processor.process();
+    const host = doc.querySelector('[data-kokoroe-verdict]')!;
+    expect(host.getAttribute('data-kokoroe-verdict')).toBe('danger');
+    host.remove();
+    processor.process();
+    expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
+    expect(scanSpy).toHaveBeenCalledTimes(1);
+  });
+
+  test('the banner sits above the body, outside it', () => {
+    const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
+    const { processor } = setup(gmailAdapter, doc, () => flagLink(0));
+    processor.process();
+    const host = doc.querySelector('[data-kokoroe-verdict]')!;
+    const body = doc.querySelector('div.a3s')!;
+    expect(host.nextElementSibling).toBe(body);
+    expect(body.contains(host)).toBe(false);
+  });
+
+  test('a message whose body arrives later is scanned again and its banner updated (still one)', () => {
+    const doc = loadFixture('gmail', '2026-11-20-message-body-not-rendered.html');
+    const { processor, scanSpy } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    processor.process();
+    expect(doc.querySelector('[data-kokoroe-verdict]')!.getAttribute('data-kokoroe-verdict')).toBe('caution');
+    const holder = doc.querySelector('.ii.gt')!;
+    const body = holder.appendChild(doc.createElement('div'));
+    body.className = 'a3s aiL';
+    body.textContent = '請求書を送付します。';
+    const tray = doc.querySelector('div.aQH')!;
+    const chip = tray.appendChild(doc.createElement('span'));
+    chip.className = 'aZo';
+    chip.setAttribute('download_url', 'application/pdf:請求書.pdf:https://mail.google.com/x');
+    processor.process();
+    expect(scanSpy).toHaveBeenCalledTimes(2);
+    const hosts = doc.querySelectorAll('[data-kokoroe-verdict]');
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.getAttribute('data-kokoroe-verdict')).toBe('safe');
+  });
+
+  test('closing the message removes its banner and outlines', () => {
+    const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
+    const { processor } = setup(gmailAdapter, doc, () => flagLink(0));
+    processor.process();
+    expect(doc.querySelectorAll('[data-kokoroe-flag]')).toHaveLength(1);
+    doc.querySelector('div.adn')!.remove();
+    processor.process();
+    expect(doc.querySelectorAll('[data-kokoroe-verdict], [data-kokoroe-flag]')).toHaveLength(0);
+    expect(processor.trackedKeys()).toEqual([]);
+  });
+
+  test('a policy change rescans the open messages', () => {
+    const doc = loadFixture('roundcube', '2026-11-20-preview-frame-html-message.html');
+    const { processor, scanSpy } = setup(roundcubeAdapter, doc, () => flagLink(0, 'caution'));
+    processor.process();
+    processor.setContext({ ...(DEFAULT_POLICY as Policy), allowOpenAnyway: false }, 'ja');
+    processor.process();
+    expect(scanSpy).toHaveBeenCalledTimes(2);
+    expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
+  });
+});
+
+describe('guard targets and outlines', () => {
+  test('only the flagged link resolves to a guarded target, with its real href and key', () => {
+    const doc = loadFixture('roundcube', '2026-11-20-preview-frame-html-message.html');
+    const { processor } = setup(roundcubeAdapter, doc, () => ({
+      level: 'caution',
+      findings: [
+        { rule: 'link-text-mismatch', severity: 'caution', target: { kind: 'link', value: 'x', index: 0 }, params: {} },
+        { rule: 'attachment-executable', severity: 'danger', target: { kind: 'attachment', value: 'x.exe', index: 1 }, params: {} },
+      ],
+      unchecked: [],
+    }));
+    processor.process();
+    const [flagged, clean] = roundcubeAdapter.linkElements(roundcubeAdapter.findOpenMessages(doc)[0]!);
+    const target = processor.resolveGuarded(flagged!)!;
+    expect(target).toMatchObject({ kind: 'link', href: 'https://sagawa-redelivery.example.top/?id=44812', index: 0 });
+    expect(processor.keyOf(target)).toBe('roundcube:INBOX:1204');
+    expect(processor.resolveGuarded(clean!)).toBeUndefined();
+    const chips = roundcubeAdapter.attachmentElements(roundcubeAdapter.findOpenMessages(doc)[0]!);
+    expect(processor.resolveGuarded(chips[1]!)).toMatchObject({ kind: 'attachment', text: '配達状況確認ツール_2026年11月20日版.exe' });
+    expect(processor.resolveGuarded(chips[0]!)).toBeUndefined();
+    expect(flagged!.getAttribute('data-kokoroe-flag')).toBe('caution');
+    expect(chips[1]!.getAttribute('data-kokoroe-flag')).toBe('danger');
+    expect(clean!.hasAttribute('data-kokoroe-flag')).toBe(false);
+  });
+
+  test('in a dangerous message every link is guarded with the message-level reasons', () => {
+    const verdict: Verdict = {
+      level: 'danger',
+      findings: [{ rule: 'sender-display-name-spoof', severity: 'danger', target: { kind: 'sender', value: 'x' }, params: {} }],
+      unchecked: [],
+    };
+    expect(guardFindings(verdict, 'link', 3).map((f) => f.rule)).toEqual(['sender-display-name-spoof']);
+    expect(guardFindings({ ...verdict, level: 'caution' }, 'link', 3)).toEqual([]);
+  });
+
+  test('an incomplete snapshot is never safe', () => {
+    const verdict = neverSafeWhenIncomplete({ host: 'gmail', missing: ['attachments'] }, { level: 'safe', findings: [], unchecked: [] });
+    expect(verdict.level).toBe('caution');
+    expect(verdict.findings[0]!.rule).toBe('message-incomplete');
+  });
+});
