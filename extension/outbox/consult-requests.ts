@@ -49,7 +49,18 @@ export async function storeConsultRequest(request: Omit<ConsultRequest, 'created
   return id;
 }
 
+/** The background's `open-consult` handler keeps requests under this prefix (extension/entrypoints/background). */
+const PLATFORM_PREFIX = 'consult:';
+
+/** A consult request stored by `storeConsultRequest` or by the background's `open-consult`. */
 export async function loadConsultRequest(id: string): Promise<ConsultRequest | undefined> {
-  const value = (await browser.storage.session.get(PREFIX + id))[PREFIX + id];
-  return value && typeof value === 'object' ? (value as ConsultRequest) : undefined;
+  const stored = await browser.storage.session.get([PREFIX + id, PLATFORM_PREFIX + id]);
+  const value = (stored[PREFIX + id] ?? stored[PLATFORM_PREFIX + id]) as Record<string, unknown> | undefined;
+  if (!value || typeof value !== 'object' || typeof value.key !== 'string' || !value.key) return undefined;
+  const out: ConsultRequest = { key: value.key, createdAt: typeof value.createdAt === 'number' ? value.createdAt : typeof value.at === 'number' ? value.at : 0 };
+  if (value.snapshot && typeof value.snapshot === 'object') out.snapshot = value.snapshot as MailSnapshot;
+  if (value.verdict && typeof value.verdict === 'object') out.verdict = value.verdict as Verdict;
+  if (typeof value.originalUrl === 'string') out.originalUrl = value.originalUrl;
+  if (value.mode === 'opened') out.mode = 'opened';
+  return out;
 }

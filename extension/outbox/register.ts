@@ -20,6 +20,7 @@ import type { PostureFacts, PostureVerdict } from '../../shared/posture/types';
 import { buildReport } from '../../shared/report/build-report';
 import { buildMailto } from '../../shared/report/mailto';
 import type { KokoroeReport, ReportKind } from '../../shared/report/types';
+import { readBrowserFacts } from '../policy/browser-facts';
 import { acceptOriginalUrl, loadConsultRequest, storeConsultRequest, type ConsultRequest } from './consult-requests';
 import { CONSULTS_KEY, consultsFromRecords, readConsults, type ConsultMap } from './consults';
 import { fetchTransport, type FetchTransportOptions } from './fetch-transport';
@@ -116,7 +117,7 @@ export function registerOutbox(options: RegisterOutboxOptions): OutboxService {
   async function posture(policy: Policy): Promise<PostureVerdict | undefined> {
     try {
       if (options.getPosture) return await options.getPosture(policy);
-      return evaluatePosture(browserFacts(), policy, new Date());
+      return evaluatePosture(await browserFacts(), policy, new Date());
     } catch {
       return undefined;
     }
@@ -130,7 +131,7 @@ export function registerOutbox(options: RegisterOutboxOptions): OutboxService {
       verdict: request?.verdict ?? NO_MESSAGE_VERDICT,
       posture: await posture(policy),
       policy,
-      client: { host: snapshot.host, extensionVersion: browser.runtime.getManifest().version, browser: browserLabel() },
+      client: { host: snapshot.host, extensionVersion: browser.runtime.getManifest().version, browser: await browserLabel() },
       comment: extra.comment,
       includeOriginal: extra.includeOriginal,
       original: extra.original,
@@ -279,19 +280,19 @@ function pick(policy: Policy): ConsultView['contacts'] {
   return out;
 }
 
-/** What the browser can say about itself: its name and version from the user agent. */
-function browserFacts(): PostureFacts {
-  const ua = typeof navigator === 'object' ? navigator.userAgent : '';
-  const edge = /Edg\/([\d.]+)/.exec(ua);
-  if (edge?.[1]) return { browser: { name: 'edge', version: edge[1] } };
-  const firefox = /Firefox\/([\d.]+)/.exec(ua);
-  if (firefox?.[1]) return { browser: { name: 'firefox', version: firefox[1] } };
-  const chrome = /Chrome\/([\d.]+)/.exec(ua);
-  if (chrome?.[1]) return { browser: { name: 'chrome', version: chrome[1] } };
-  return {};
+let facts: Promise<PostureFacts> | undefined;
+
+/** What the browser can say about itself, read the way the background reads it for the gate. */
+function browserFacts(): Promise<PostureFacts> {
+  facts ??= readBrowserFacts({
+    getBrowserInfo: (browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> }).getBrowserInfo,
+    userAgentData: (navigator as Navigator & { userAgentData?: never }).userAgentData,
+    userAgent: navigator.userAgent,
+  }).catch(() => ({}));
+  return facts;
 }
 
-function browserLabel(): string | undefined {
-  const b = browserFacts().browser;
+async function browserLabel(): Promise<string | undefined> {
+  const b = (await browserFacts()).browser;
   return b ? `${b.name} ${b.version}` : undefined;
 }

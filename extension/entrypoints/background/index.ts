@@ -12,6 +12,7 @@ import type { PostureFacts } from '../../../shared/posture/types';
 import { CONTEXT_CHANGED, WEBMAIL_ORIGINS } from '../../messages';
 import { createRequestHandler, type StorageArea } from './handle-request';
 import { syncRoundcubeScripts } from './roundcube-scripts';
+import { registerOutbox } from '../../outbox';
 
 /** Re-read policy and re-evaluate posture this often even without a storage change (minutes). */
 const REFRESH_ALARM = 'kokoroe-refresh';
@@ -89,6 +90,9 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
     now: () => new Date(),
   });
+
+  // Report outbox and the consult page's channel (extension/outbox); its listeners wake the worker.
+  registerOutbox({ getPolicy: async () => (await policy.current()).policy, webmailOrigins: async () => [...WEBMAIL_ORIGINS, ...roundcubeOrigins] });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // sendResponse + `return true` works the same in Chrome and Firefox MV3.
