@@ -14,3 +14,5 @@ export type { ExtractTextLinksOptions } from './text-links';
 export { readAuthentication, parseAuthResultsValue, tokenizeAuthHeader } from './auth-results';
 export type { AuthSummary, AuthValue } from './auth-results';
 export { decodeHeaderText } from './header-text';
+export { inspectDocument } from './encrypted-document';
+export type { DocumentKind } from './encrypted-document';

@@ -23,11 +23,15 @@
  * an archive inside them as `archive.zip/entry.exe`, and `encrypted` is set when anything inside
  * is encrypted — so a password-protected zip forwarded inside an .eml is still visible. Their
  * body and links are not merged into the outer message.
+ *
+ * `encrypted` is also set for password-protected Office (OOXML) files and PDFs, recognised
+ * from their bytes (see encrypted-document.ts).
  */
 import PostalMime, { addressParser } from 'postal-mime';
 import type { Address, Attachment, Email } from 'postal-mime';
 import type { HeaderLine, MailAddress, MailAttachment, MailSnapshot } from '../model';
 import { inspectArchive } from './archive';
+import { inspectDocument } from './encrypted-document';
 import { decodeHeaderText } from './header-text';
 import { readRawMessage } from './raw-message';
 
@@ -252,7 +256,10 @@ async function describeAttachment(
     out.encrypted = archive.encrypted;
     out.innerNames = archive.innerNames;
     for (const p of archive.problems) problems.push(`Attachment "${out.name}": ${p}`);
+    return out;
   }
+  const document = inspectDocument(content);
+  if (document?.encrypted) out.encrypted = true;
   return out;
 }
 
