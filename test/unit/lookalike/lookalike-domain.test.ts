@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { PROTECTED_NAMES } from '../../../shared/lookalike/brands';
+import { createLookalikeIndex, withinOneEdit } from '../../../shared/lookalike/lookalike-domain';
+import type { ProtectedName } from '../../../shared/lookalike/types';
+import { analyzeUrl } from '../../../shared/url/analyze-url';
+
+const index = createLookalikeIndex(PROTECTED_NAMES);
+const hostOf = (text: string) => analyzeUrl(`https://${text}/`).hostname ?? '';
+
+describe('createLookalikeIndex: flags', () => {
+  const table: [string, string, string, string][] = [
+    // [written host, brand id, imitated domain, reason]
+    ['rnicrosoft.com', 'microsoft', 'microsoft.com', 'skeleton'],
+    ['micros0ft.com', 'microsoft', 'microsoft.com', 'skeleton'],
+    ['micros0ft.top', 'microsoft', 'microsoft.com', 'skeleton'],
+    ['аррӏе.com', 'apple', 'apple.com', 'homograph'],
+    ['аmazon.co.jp', 'amazon', 'amazon.co.jp', 'homograph'],
+    ['googlé.com', 'google', 'google.com', 'skeleton'],
+    ['paypa1.com', 'paypal', 'paypal.com', 'skeleton'],
+    ['amazom.co.jp', 'amazon', 'amazon.co.jp', 'edit-distance'],
+    ['rakuteen.co.jp', 'rakuten', 'rakuten.co.jp', 'edit-distance'],
+    ['mercrai.com', 'mercari', 'mercari.com', 'edit-distance'],
+    ['netflx.com', 'netflix', 'netflix.com', 'edit-distance'],
+    ['smbc-card-security.xyz', 'smbc-card', 'smbc-card.com', 'brand-label'],
+    ['amazon-co-jp.top', 'amazon', 'amazon.co.jp', 'brand-label'],
+    ['mhlw-go-jp.net', 'mhlw', 'mhlw.go.jp', 'brand-label'],
+    ['secure-paypal.com', 'paypal', 'paypal.com', 'brand-label'],
+    ['paypalsecure.net', 'paypal', 'paypal.com', 'brand-label'],
+    ['jcb-card.info', 'jcb', 'jcb.co.jp', 'brand-label'],
+    ['nhk-plus.cc', 'nhk', 'nhk.or.jp', 'brand-label'],
+    ['etc-meisai-jp.top', 'etc-meisai', 'etc-meisai.jp', 'brand-label'],
+    ['sagawa-delivery.cn', 'sagawa', 'sagawa-exp.co.jp', 'brand-label'],
+    ['eki-net.cc', 'eki-net', 'eki-net.com', 'brand-label'],
+    ['smbc-card.net', 'smbc-card', 'smbc-card.com', 'brand-label'],
+    ['amazon.co.jp.login-check.top', 'amazon', 'amazon.co.jp', 'brand-label'],
+    ['www.mhlw.go.jp.example.com', 'mhlw', 'mhlw.go.jp', 'brand-label'],
+    ['au.com.account-check.top', 'au-kddi', 'au.com', 'brand-label'],
+    ['paypal.secure-check.top', 'paypal', 'paypal.com', 'brand-label'],
+    ['login-rakuten.firebaseapp.com', 'rakuten', 'rakuten.co.jp', 'brand-label'],
+    ['アマゾン-amazon.jp', 'amazon', 'amazon.co.jp', 'brand-label'],
+    ['楽天カード.com', 'rakuten', 'rakuten.co.jp', 'brand-label'],
+  ];
+  for (const [written, id, imitated, reason] of table) {
+    it(`${written} imitates ${id} (${reason})`, () => {
+      const match = index.match(hostOf(written));
+      expect(match?.brand.id).toBe(id);
+      expect(match?.imitated).toBe(imitated);
+      expect(match?.reason).toBe(reason);
+    });
+  }
+});
+
+describe('createLookalikeIndex: does not flag', () => {
+  const table: string[] = [
+    // the brands' own domains and subdomains
+    'microsoft.com', 'login.microsoftonline.com', 'www.amazon.co.jp', 'amazon.com', 'www.mhlw.go.jp', 'e-tax.nta.go.jp',
+    'jp.mercari.com', 'www.smbc-card.com', 'bk.mufg.jp', 'direct.jp-bank.japanpost.jp', 'www.au.com', 'paypay.ne.jp',
+    // related domains: the brand's infrastructure
+    'lh3.googleusercontent.com', 'bucket.s3.amazonaws.com', 'm.media-amazon.com', 'a.amazonses.com',
+    // a global brand's country sites
+    'www.amazon.de', 'www.google.fr',
+    // ordinary domains, including words close to brand labels
+    'example.com', 'author.example', 'online-shop.example.jp', 'hospital.example.jp', 'finance.example', 'finance.com',
+    'applepie.example', 'pineapple.com', 'yamaha.com', 'nhkx.com', 'mobile.com', 'paypay.ne.jp', 'github.com',
+    'lists.example.org', 'mail.google.com', 'line.me', 'visa.example',
+    // not domains
+    '127.0.0.1', '[::1]', '', 'localhost', 'co.jp',
+  ];
+  for (const host of table) {
+    it(`does not flag ${host || '(empty)'}`, () => expect(index.match(hostOf(host) || host)).toBeUndefined());
+  }
+
+  it('a brand word in a subdomain of an unrelated site is a match on purpose (a fan site pays for catching paypal.evil.top)', () => {
+    expect(index.match('docomo-fan.example.com.tw')?.brand.id).toBe('docomo');
+  });
+
+  it('accepts trailing dots and upper case', () => {
+    expect(index.match('WWW.AMAZON.CO.JP.')).toBeUndefined();
+    expect(index.match('RNICROSOFT.COM.')?.brand.id).toBe('microsoft');
+  });
+});
+
+describe('createLookalikeIndex: policy names', () => {
+  const org: ProtectedName[] = [{ id: 'hospital', category: 'org', names: ['心得病院'], domains: ['kokoroe-hp.jp'] }];
+  const own = createLookalikeIndex(org);
+  it('flags imitations of the organisation', () => {
+    expect(own.match('kokoroe-hp.com')?.reason).toBe('brand-label');
+    expect(own.match('kokoroe-hq.jp')?.reason).toBe('brand-label'); // the distinctive word kokoroe
+    expect(own.match('kokorae-hp.jp')?.reason).toBe('edit-distance');
+    expect(own.match('kokoroe-hp.jp.mail-box.top')?.reason).toBe('brand-label');
+  });
+  it('leaves the organisation alone', () => {
+    expect(own.match('mail.kokoroe-hp.jp')).toBeUndefined();
+    expect(own.match('amazon-co-jp.top')).toBeUndefined();
+  });
+});
+
+describe('withinOneEdit', () => {
+  const yes: [string, string][] = [['amazon', 'amazon'], ['amazon', 'amazom'], ['amazon', 'amazn'], ['amazon', 'amazoon'], ['amazon', 'mazon'], ['amazon', 'amzaon'], ['a', '']];
+  const no: [string, string][] = [['amazon', 'amzoan'], ['amazon', 'amaz'], ['amazon', 'nozama'], ['abc', 'cab']];
+  for (const [a, b] of yes) it(`${a} ~ ${b}`, () => expect(withinOneEdit(a, b)).toBe(true));
+  for (const [a, b] of no) it(`${a} ≁ ${b}`, () => expect(withinOneEdit(a, b)).toBe(false));
+});
