@@ -261,6 +261,9 @@ const CLICK_TRACKERS = new Map<string, true>(
   'bme.jp', // ベンチマークEメール (Japan)
   'cuenote.jp', // Cuenote (Japan)
   'blastmail.jp', // ブラストメール (Japan)
+  'sendibt2.com', // Brevo (Sendinblue)
+  'sendibt3.com', // Brevo (Sendinblue)
+  'embluemail.com', // emBlue
   ].map((domain) => [domain, true]),
 );
 

@@ -44,6 +44,25 @@ const QUERY_REDIRECTORS: readonly QueryRedirector[] = [
   { name: 'tumblr-redirect', hosts: ['t.umblr.com'], path: '/redirect', params: ['z'] },
 ];
 
+/** Mail-gateway click-time protection that carries the target in a query parameter. */
+interface GatewayWrapper {
+  name: string;
+  pathPrefix: string;
+  param: string;
+}
+
+const GATEWAYS: Record<string, GatewayWrapper> = {
+  // Symantec / Broadcom Email Security.cloud click-time URL protection.
+  'clicktime.symantec.com': { name: 'symantec-clicktime', pathPrefix: '/', param: 'u' },
+  // Barracuda Link Protection.
+  'linkprotect.cudasvc.com': { name: 'barracuda', pathPrefix: '/url', param: 'a' },
+  // Trellix (FireEye) Email Security.
+  'protect2.fireeye.com': { name: 'fireeye', pathPrefix: '/v1/url', param: 'u' },
+};
+const GATEWAY_BY_HOST = new Map(Object.entries(GATEWAYS));
+/** Trend Micro Email Security time-of-click: `<region>.trendmicro.com/wis/clicktime/v1/query?url=…`. */
+const TREND_MICRO: GatewayWrapper = { name: 'trendmicro', pathPrefix: '/wis/clicktime/', param: 'url' };
+
 /** Hosts of the list above that do nothing but redirect. */
 const DEDICATED_REDIRECT_HOSTS = new Set([
   'l.facebook.com',
@@ -128,6 +147,18 @@ export function unwrapStep(url: URL, registrable: string | undefined): UnwrapSte
   }
   if (isMimecastHost(host)) return { name: 'mimecast', opaque: true };
 
+  const gateway = GATEWAY_BY_HOST.get(host) ?? (host.endsWith('.trendmicro.com') ? TREND_MICRO : undefined);
+  if (gateway && url.pathname.startsWith(gateway.pathPrefix)) {
+    const target = params.get(gateway.param);
+    return target ? { name: gateway.name, target } : undefined;
+  }
+  if (host === 'secure-web.cisco.com') {
+    // Cisco Secure Email: the target is the last path segment, percent-encoded.
+    const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+    const target = safeDecode(last);
+    return target && /^https?:/i.test(target) ? { name: 'cisco-secure-web', target } : undefined;
+  }
+
   const redirectors = QUERY_REDIRECTOR_BY_HOST.get(host);
   if (redirectors) {
     for (const redirector of redirectors) {
@@ -152,6 +183,8 @@ export function isRewritingServiceHost(host: string): boolean {
     host === 'urldefense.proofpoint.com' ||
     host === 'urldefense.com' ||
     isMimecastHost(host) ||
+    GATEWAY_BY_HOST.has(host) ||
+    host === 'secure-web.cisco.com' ||
     DEDICATED_REDIRECT_HOSTS.has(host)
   );
 }

@@ -165,6 +165,36 @@ describe('analyzeUrl: wrappers', () => {
       destination: 'https://evil.example/deep',
     },
     {
+      name: 'Symantec click-time protection',
+      href: `https://clicktime.symantec.com/3AbCdEf?u=${enc('https://evil.example/s')}`,
+      wrappers: ['symantec-clicktime'],
+      destination: 'https://evil.example/s',
+    },
+    {
+      name: 'Barracuda Link Protection',
+      href: `https://linkprotect.cudasvc.com/url?a=${enc('https://evil.example/b')}&c=E,1,abc&typo=1`,
+      wrappers: ['barracuda'],
+      destination: 'https://evil.example/b',
+    },
+    {
+      name: 'Trellix (FireEye)',
+      href: `https://protect2.fireeye.com/v1/url?k=abc&q=def&e=ghi&u=${enc('https://evil.example/f')}`,
+      wrappers: ['fireeye'],
+      destination: 'https://evil.example/f',
+    },
+    {
+      name: 'Trend Micro time-of-click',
+      href: `https://imsva91-ctp.trendmicro.com/wis/clicktime/v1/query?url=${enc('https://evil.example/t')}&umid=1&auth=2`,
+      wrappers: ['trendmicro'],
+      destination: 'https://evil.example/t',
+    },
+    {
+      name: 'Cisco Secure Email (target in the last path segment)',
+      href: `https://secure-web.cisco.com/1AbC-dEf/${enc('https://evil.example/c?x=1')}`,
+      wrappers: ['cisco-secure-web'],
+      destination: 'https://evil.example/c?x=1',
+    },
+    {
       name: 'Mimecast is opaque',
       href: 'https://protect-eu.mimecast.com/s/AbCdEfGh?domain=evil.example',
       wrappers: ['mimecast'],
