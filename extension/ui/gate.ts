@@ -148,9 +148,12 @@ export function mountGate(doc: Document, options: GateOptions): GateHandle {
     }, [
       h(d, 'p', { class: 'product', text: t('productName', o.lang) }),
       h(d, 'h1', { attrs: { id: 'gate-title' }, text: t(titleKey, o.lang) }),
-      h(d, 'p', { class: 'lead', attrs: { id: 'gate-lead' }, text: t('gateLead', o.lang) }),
-      h(d, 'ul', { class: 'checks' }, failing.map((check) => renderCheck(d, check, o.lang))),
-      h(d, 'p', { class: 'note', text: t('gateFactsNote', o.lang) }),
+      h(d, 'p', { class: 'lead', attrs: { id: 'gate-lead' }, text: t(failing.every((c) => c.status === 'unknown') ? 'gateUnknownLead' : 'gateLead', o.lang) }),
+      // Only the list scrolls: the title and the buttons stay in view however many checks fail.
+      h(d, 'div', { class: 'scroll', attrs: { tabindex: '-1' } }, [
+        h(d, 'ul', { class: 'checks' }, failing.map((check) => renderCheck(d, check, o.lang))),
+        h(d, 'p', { class: 'note', text: t('gateFactsNote', o.lang) }),
+      ]),
       h(d, 'div', { class: 'actions' }, [
         h(d, 'button', {
           class: 'primary',
@@ -225,12 +228,13 @@ const GATE_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .backdrop { position: fixed; inset: 0; background: rgba(17, 24, 39, 0.72); display: flex; align-items: flex-start; justify-content: center; overflow: auto; padding: 5vh 16px; font-family: ${FONT_STACK}; }
-.dialog { background: ${PALETTE.neutral.bg}; color: ${PALETTE.neutral.text}; max-width: 680px; width: 100%; border-radius: 8px; padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,0.4); border-top: 8px solid ${PALETTE.caution.accent}; font-size: 15px; line-height: 1.7; }
+.dialog { display: flex; flex-direction: column; max-height: 90vh; background: ${PALETTE.neutral.bg}; color: ${PALETTE.neutral.text}; max-width: 680px; width: 100%; border-radius: 8px; padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,0.4); border-top: 8px solid ${PALETTE.caution.accent}; font-size: 15px; line-height: 1.7; }
 .dialog.block { border-top-color: ${PALETTE.danger.accent}; }
 .product { margin: 0; font-size: 13px; color: ${PALETTE.safe.text}; }
 h1 { font-size: 20px; margin: 4px 0 8px; }
 h2 { font-size: 16px; margin: 0 0 4px; }
 .lead { margin: 0 0 12px; }
+.scroll { flex: 1 1 auto; min-height: 0; overflow: auto; border-top: 1px solid #d1d5db; border-bottom: 1px solid #d1d5db; padding: 10px 2px 0; margin: 0 0 12px; }
 .checks { list-style: none; margin: 0; padding: 0; }
 .check { border: 1px solid #d1d5db; border-left: 6px solid ${PALETTE.caution.accent}; border-radius: 4px; padding: 10px 14px; margin: 0 0 10px; }
 .dialog.block .check { border-left-color: ${PALETTE.danger.accent}; }

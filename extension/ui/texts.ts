@@ -64,6 +64,10 @@ const TEXTS = {
     ja: '次の項目が古くなっています。直し方に従ってから「再確認」を押してください。',
     en: 'The items below are out of date. Follow the steps, then press "Check again".',
   },
+  gateUnknownLead: {
+    ja: '次の項目は、情報システム担当のツールから記録が届いていないため確認できません。更新を済ませてから「再確認」を押すか、管理者に相談してください。',
+    en: 'The items below could not be confirmed: your IT department’s tools have not reported them. Update the device, then press "Check again", or ask IT.',
+  },
   gateFactsNote: {
     ja: '端末の情報は情報システム担当のツールが記録したものです。直したのに表示が変わらない場合は管理者に相談してください。',
     en: 'These device facts come from your IT department’s tools. If you fixed them and nothing changes, ask IT.',

@@ -19,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOCAL_SETTINGS_KEY } from '../../extension/ui/page/storage-keys';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -126,6 +127,13 @@ export interface LaunchOptions {
   /** Host patterns granted at install in the test copy (e.g. a Roundcube origin). */
   extraHosts?: string[];
   /**
+   * Language override written to the extension's local settings before any page opens.
+   * Headless Chromium reports `en-US` from chrome.i18n.getUILanguage() whatever --lang or the
+   * environment say, so the Japanese UI the nurses see is selected through the override.
+   * @default 'ja'
+   */
+  lang?: 'ja' | 'en' | null;
+  /**
    * Load the extension (default). The benchmark turns it off for a baseline run.
    * @default true
    */
@@ -215,6 +223,19 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       }
     },
   };
+  const lang = options.lang === undefined ? 'ja' : options.lang;
+  if (lang && options.extension !== false) {
+    const worker = await session.serviceWorker();
+    await worker.evaluate(
+      ([key, value]) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: { lang: value } }),
+      [LOCAL_SETTINGS_KEY, lang] as const,
+    );
+    // Make the worker re-read its settings now (as 「再確認」 does) rather than on its own time.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'gate-recheck' }));
+    await page.close();
+  }
   return session;
 }
 

@@ -260,7 +260,7 @@ function renderEffective(lang: UiLang, policy: Policy | undefined, managed: Set<
       return;
     }
     const top = path.split('.')[0] ?? path;
-    const shown = path === 'reportToken' ? '••••••' : Array.isArray(value) ? value.map(String).join(', ') : String(value);
+    const shown = path === 'reportToken' ? '••••••' : Array.isArray(value) ? value.map(String).join(', ') || '—' : value === undefined || value === '' ? '—' : String(value);
     const isManaged = managed.has(path) || managed.has(top);
     rows.push(
       h(document, 'tr', { attrs: isManaged ? { 'data-managed': path } : {} }, [
