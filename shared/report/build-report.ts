@@ -73,9 +73,9 @@ export function buildReport(input: BuildReportInput): BuildReportResult {
 
   const findingsIn = Array.isArray(verdict.findings) ? verdict.findings : [];
   if (findingsIn.length > L.findings) problems.push(`findings: ${findingsIn.length} cut to ${L.findings}`);
-  const findings = findingsIn.slice(0, L.findings).map(reportFinding);
-
   const links = linkDestinations(snapshot, findingsIn);
+  const guard = bodyGuard(snapshot, links.list);
+  const findings = findingsIn.slice(0, L.findings).map((f) => reportFinding(f, guard));
   if (links.count > links.list.length) problems.push(`links: ${links.count} destinations cut to ${links.list.length}`);
 
   const attachmentsIn = snapshot.attachments ?? [];
@@ -157,25 +157,80 @@ function original(input: BuildReportInput, problems: string[]): ReportOriginalPa
 }
 
 /**
- * Findings about the body may quote it (a matched phrase, an archive password): those keep
- * their rule, severity and numbers, and lose every string taken from the text.
+ * Findings may quote the body: rules about the body (a matched phrase, an archive password) and
+ * link texts as written. Findings about the body keep their rule, severity and numbers only.
+ * For the others, a string that occurs in the body but in none of the parts a report may carry
+ * (headers, addresses, link destinations, attachment names) is left out and the finding marked
+ * `redacted`.
  */
-function reportFinding(f: Finding): ReportFinding {
+function reportFinding(f: Finding, guard: BodyGuard): ReportFinding {
   const fromBody = f.target?.kind === 'body';
+  let redacted = fromBody;
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(f.params ?? {}).slice(0, 20)) {
     if (typeof v === 'number' && Number.isFinite(v)) params[cap(k, 64)] = v;
-    else if (typeof v === 'string' && !fromBody) params[cap(k, 64)] = cap(v, L.textChars);
+    else if (typeof v === 'string') {
+      if (fromBody || guard.quotesBody(v)) redacted = true;
+      else params[cap(k, 64)] = cap(v, L.textChars);
+    }
   }
+  const rawValue = String(f.target?.value ?? '');
+  const hideValue = fromBody || (f.target?.kind !== 'link' && guard.quotesBody(rawValue));
+  if (hideValue) redacted = true;
   const out: ReportFinding = {
     rule: cap(String(f.rule), 100),
     severity: f.severity,
-    target: { kind: f.target?.kind ?? 'message', value: fromBody ? '' : cap(String(f.target?.value ?? ''), L.urlChars) },
+    target: { kind: f.target?.kind ?? 'message', value: hideValue ? '' : cap(rawValue, L.urlChars) },
     params,
   };
   if (typeof f.target?.index === 'number' && Number.isInteger(f.target.index) && f.target.index >= 0) out.target.index = f.target.index;
-  if (fromBody) out.redacted = true;
+  if (redacted) out.redacted = true;
   return out;
+}
+
+interface BodyGuard {
+  quotesBody(value: string): boolean;
+}
+
+/** Characters of body text searched for quotes. @default 262_144 */
+const BODY_SEARCH_CHARS = 262_144;
+/** Checks per report (bounded work whatever the findings). @default 2_000 */
+const BODY_SEARCH_CHECKS = 2_000;
+
+/** One ASCII token with a dot or colon and no spaces: a URL, a domain, an address. */
+const URL_OR_DOMAIN = /^(?=[\x21-\x7e]*[.:])[\x21-\x7e]+$/;
+
+function bodyGuard(snapshot: MailSnapshot, links: readonly string[]): BodyGuard {
+  const body = `${snapshot.text ?? ''}\n${snapshot.html ?? ''}`.slice(0, BODY_SEARCH_CHARS);
+  const carried = [
+    snapshot.subject,
+    snapshot.from?.address,
+    snapshot.from?.name,
+    snapshot.sender?.address,
+    snapshot.sender?.name,
+    snapshot.messageId,
+    snapshot.date,
+    ...(snapshot.replyTo ?? []).flatMap((a) => [a.address, a.name]),
+    ...(snapshot.headers ?? []).slice(0, 200).map((h) => h.value),
+    ...(snapshot.anchors ?? []).slice(0, 2_000).map((a) => a.href),
+    ...links,
+    ...(snapshot.attachments ?? []).slice(0, 200).flatMap((a) => [a.name, ...(a.innerNames ?? []).slice(0, 50)]),
+  ]
+    .filter((x): x is string => typeof x === 'string' && x !== '')
+    .join('\n')
+    .slice(0, BODY_SEARCH_CHARS);
+  let checks = 0;
+  return {
+    quotesBody(value: string): boolean {
+      const v = value.trim();
+      if (v.length < 2 || !body.trim()) return false;
+      // A URL or domain written as link text is what IT needs to see, not patient data.
+      if (URL_OR_DOMAIN.test(v)) return false;
+      // Past the bound, stay on the safe side: anything unverified counts as a quote.
+      if (++checks > BODY_SEARCH_CHECKS) return true;
+      return body.includes(v) && !carried.includes(v);
+    },
+  };
 }
 
 function reportAttachment(a: MailSnapshot['attachments'] extends (infer T)[] | undefined ? T : never): ReportAttachment {

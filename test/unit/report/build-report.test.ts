@@ -83,6 +83,24 @@ describe('buildReport', () => {
     expect(bodyFinding).toEqual({ rule: 'body-archive-password', severity: 'caution', target: { kind: 'body', value: '' }, params: { count: 1 }, redacted: true });
   });
 
+  it('leaves out finding texts that quote the body, keeping URLs and header values', () => {
+    const verdict = phishVerdict();
+    verdict.findings.push(
+      { rule: 'link-text-mismatch', severity: 'caution', target: { kind: 'link', value: 'https://login.example.net/verify' }, params: { text: '山田花子様の検査結果', shown: 'https://www.mhlw.go.jp/' } },
+      { rule: 'sender-display-name-address', severity: 'caution', target: { kind: 'sender', value: 'info@mhlw-go-jp.example' }, params: { name: '厚生労働省' } },
+    );
+    const snap = phishSnapshot();
+    snap.text = `${snap.text}\n山田花子様の検査結果 https://www.mhlw.go.jp/`;
+    const { report } = buildReport(input({ snapshot: snap, verdict }));
+    expectValid(report);
+    const mismatch = report.verdict.findings.find((f) => f.rule === 'link-text-mismatch')!;
+    expect(mismatch).toMatchObject({ params: { shown: 'https://www.mhlw.go.jp/' }, redacted: true });
+    expect(mismatch.params.text).toBeUndefined();
+    expect(report.verdict.findings.find((f) => f.rule === 'sender-display-name-address')).toMatchObject({ params: { name: '厚生労働省' } });
+    expect(report.verdict.findings.find((f) => f.rule === 'sender-display-name-address')!.redacted).toBeUndefined();
+    expect(JSON.stringify(report)).not.toContain('山田花子');
+  });
+
   it('attaches the original as base64 .eml only when policy asks and the user ticked it', () => {
     const eml = `From: a@example.jp\r\nSubject: x\r\n\r\n${BODY_SECRET}\r\n`;
     const bytes = new TextEncoder().encode(eml);
