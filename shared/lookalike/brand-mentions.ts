@@ -104,6 +104,10 @@ export function createBrandMatcher(names: readonly ProtectedName[]): BrandMatche
     }
   }
 
+  // Most characters of a text start no name: a flat table for the root state makes them one array read.
+  const rootNext = new Int32Array(0x10000);
+  for (const [code, next] of transitions[0] as Map<number, number>) rootNext[code] = next;
+
   return {
     find(text: string, options: BrandFindOptions = {}): BrandMention[] {
       if (typeof text !== 'string' || text === '' || patterns.length === 0) return [];
@@ -120,8 +124,17 @@ export function createBrandMatcher(names: readonly ProtectedName[]): BrandMatche
       let state = 0;
       for (let i = 0; i < normalised.length; i++) {
         const code = normalised.charCodeAt(i);
-        while (state !== 0 && !(transitions[state] as Map<number, number>).has(code)) state = fail[state] as number;
-        state = (transitions[state] as Map<number, number>).get(code) ?? 0;
+        if (state !== 0) {
+          let next = (transitions[state] as Map<number, number>).get(code);
+          while (next === undefined && state !== 0) {
+            state = fail[state] as number;
+            next = state === 0 ? undefined : (transitions[state] as Map<number, number>).get(code);
+          }
+          state = next ?? rootNext[code] ?? 0;
+        } else {
+          state = rootNext[code] ?? 0;
+          if (state === 0) continue;
+        }
         const ending = outputs[state] as number[];
         if (ending.length === 0) continue;
         for (const index of ending) {
