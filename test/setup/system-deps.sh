@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the browser tests need, when they are missing: Chromium for the
-# extension and add-in end-to-end tests. Needs root (apt-get); as a non-root user it only says
-# what to install. Idempotent and quick when everything is present.
+# Installs the Debian packages the tests need, when they are missing: Chromium (extension and
+# add-in end-to-end tests), Firefox ESR (the Firefox build, over WebDriver BiDi), and a real
+# webmail on loopback — Roundcube 1.6 with SQLite, PHP's CLI server and Dovecot IMAP.
+# Needs root (apt-get); as another user it only says what to install. Quick when all is present.
 set -euo pipefail
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
+have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
+for pkg in chromium firefox-esr roundcube-core roundcube-sqlite3 php-cli php-sqlite3 dovecot-imapd; do
+  have "$pkg" || need+=("$pkg")
+done
 if [ ${#need[@]} -eq 0 ]; then
   echo "system-deps: all present"
   exit 0
@@ -13,6 +17,9 @@ if [ "$(id -u)" != 0 ]; then
   echo "system-deps: missing ${need[*]}; install them with: sudo apt-get install -y --no-install-recommends ${need[*]}" >&2
   exit 1
 fi
+echo "system-deps: installing ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${need[@]}"
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# The packages start nothing we use: tests start their own Dovecot and PHP servers on loopback.
+echo "system-deps: done"
