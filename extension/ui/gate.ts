@@ -5,6 +5,8 @@
  * Text only, in a closed shadow root on <html> (outside <body>, which is made inert so neither
  * pointer nor keyboard reaches the webmail); focus stays inside the dialog.
  *
+ * A block backdrop is opaque: the mail behind it is not to be read (or acted on) yet.
+ *
  * It says plainly that device facts come from IT tooling: the browser cannot see Windows Update
  * or the anti-virus itself.
  */
@@ -177,7 +179,7 @@ export function mountGate(doc: Document, options: GateOptions): GateHandle {
           : null,
       ]),
     ]);
-    return h(d, 'div', { class: 'backdrop' }, [dialog]);
+    return h(d, 'div', { class: `backdrop ${o.mode}` }, [dialog]);
   }
 
   return handle;
@@ -228,6 +230,7 @@ const GATE_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .backdrop { position: fixed; inset: 0; background: rgba(17, 24, 39, 0.72); display: flex; align-items: flex-start; justify-content: center; overflow: auto; padding: 5vh 16px; font-family: ${FONT_STACK}; }
+.backdrop.block { background: #1f2937; }
 .dialog { display: flex; flex-direction: column; max-height: 90vh; background: ${PALETTE.neutral.bg}; color: ${PALETTE.neutral.text}; max-width: 680px; width: 100%; border-radius: 8px; padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,0.4); border-top: 8px solid ${PALETTE.caution.accent}; font-size: 15px; line-height: 1.7; }
 .dialog.block { border-top-color: ${PALETTE.danger.accent}; }
 .product { margin: 0; font-size: 13px; color: ${PALETTE.safe.text}; }

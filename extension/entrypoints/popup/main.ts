@@ -1,6 +1,6 @@
 /**
  * The toolbar popup: this device's posture, the open message's verdict, who to call (phone first),
- * and reports waiting to be sent. It only reads (service worker state and storage); it never sends
+ * and the reports and their delivery state (the outbox's own list). It only reads; it never sends
  * anything by itself.
  */
 import '../../ui/page/page.css';
@@ -15,7 +15,7 @@ import { renderContacts } from '../../ui/page/contacts';
 import { applyPageLang, pageLang } from '../../ui/page/lang';
 import { renderPostureSummary } from '../../ui/page/posture-summary';
 import { request } from '../../ui/page/runtime';
-import { OUTBOX_KEY } from '../../ui/page/storage-keys';
+import { mountOutboxSection } from '../../outbox/outbox-section';
 import { t, type UiLang } from '../../ui/texts';
 
 interface PopupState {
@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     renderPostureSummary(document, s.posture, lang),
     renderVerdict(s.lastVerdict, lang),
     renderContacts(document, s.contacts ?? s.policy, lang),
-    await renderOutbox(lang),
+    // Reports and their delivery state, kept current while the popup is open.
+    mountOutboxSection(document, lang, { headingLevel: 'h2' }),
     h(document, 'p', { class: 'footer' }, [
       h(document, 'button', {
         class: 'secondary',
@@ -69,43 +70,6 @@ function renderVerdict(last: PopupState['lastVerdict'], lang: UiLang): HTMLEleme
   const lines = findingLines(last.verdict.findings ?? [], lang).filter((l) => l.severity !== 'info').slice(0, 3);
   if (lines.length) section.append(h(document, 'ul', {}, lines.map((l) => h(document, 'li', { text: l.message || l.title }))));
   return section;
-}
-
-async function renderOutbox(lang: UiLang): Promise<HTMLElement> {
-  const section = h(document, 'section', { class: 'outbox', attrs: { 'aria-labelledby': 'outbox-title' } }, [
-    h(document, 'h2', { attrs: { id: 'outbox-title' }, text: t('popupPending', lang) }),
-  ]);
-  let items: unknown[] = [];
-  try {
-    const stored = (await browser.storage.local.get(OUTBOX_KEY))[OUTBOX_KEY];
-    if (Array.isArray(stored)) items = stored;
-    else if (stored && typeof stored === 'object') {
-      const inner = (stored as { items?: unknown }).items;
-      items = Array.isArray(inner) ? inner : Object.values(stored);
-    }
-  } catch {
-    items = [];
-  }
-  if (items.length === 0) {
-    section.append(h(document, 'p', { class: 'muted', text: t('none', lang) }));
-    return section;
-  }
-  section.append(
-    h(document, 'ul', {}, items.slice(0, 20).map((item) => h(document, 'li', { text: describeOutboxItem(item) }))),
-  );
-  return section;
-}
-
-/** One line per waiting report, from whatever plain fields it has (the outbox format comes later). */
-function describeOutboxItem(item: unknown): string {
-  if (!item || typeof item !== 'object') return '—';
-  const record = item as Record<string, unknown>;
-  const report = (record.report && typeof record.report === 'object' ? record.report : record) as Record<string, unknown>;
-  const message = (report.message && typeof report.message === 'object' ? report.message : {}) as Record<string, unknown>;
-  const parts = [report.createdAt, report.kind, message.subject ?? report.subject]
-    .filter((x): x is string => typeof x === 'string' && x !== '')
-    .map((x) => x.slice(0, 120));
-  return parts.length ? parts.join(' · ') : String(record.id ?? report.id ?? '—');
 }
 
 void main();

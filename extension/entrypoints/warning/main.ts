@@ -22,6 +22,8 @@ interface WarningAnswer {
   target: GuardedTarget;
   allowOpenAnyway: boolean;
   lang?: UiLang;
+  /** The webmail message the warning is about, when the worker passes it on. */
+  key?: string;
 }
 
 const app = document.getElementById('app') as HTMLElement;
@@ -41,17 +43,17 @@ async function main(): Promise<void> {
       h(document, 'p', { class: 'product', text: t('productName', lang) }),
       h(document, 'h1', { text: t('warnPageTitle', lang) }),
       h(document, 'p', { text: t('warnNotFound', lang) }),
-      actions(lang, false, id),
+      actions(lang, false, id, undefined),
       renderContacts(document, policy, lang),
     );
     focusBack();
     return;
   }
-  renderWarning(warning.target, warning.allowOpenAnyway === true, lang, id, policy);
+  renderWarning(warning.target, warning.allowOpenAnyway === true, lang, id, policy, typeof warning.key === 'string' ? warning.key : undefined);
   focusBack();
 }
 
-function renderWarning(target: GuardedTarget, allowOpenAnyway: boolean, lang: UiLang, id: string, policy: Policy | undefined): void {
+function renderWarning(target: GuardedTarget, allowOpenAnyway: boolean, lang: UiLang, id: string, policy: Policy | undefined, key: string | undefined): void {
   const isLink = target.kind === 'link';
   const danger = target.findings.some((f) => f.severity === 'danger');
   const facts = h(document, 'dl', { class: 'facts' });
@@ -108,12 +110,12 @@ function renderWarning(target: GuardedTarget, allowOpenAnyway: boolean, lang: Ui
         ])
       : null,
     !isLink ? h(document, 'p', { class: 'muted', text: t('warnAttachmentNoOpen', lang) }) : null,
-    actions(lang, canOpen, id),
+    actions(lang, canOpen, id, key),
     renderContacts(document, policy, lang),
   ]);
 }
 
-function actions(lang: UiLang, canOpen: boolean, id: string): HTMLElement {
+function actions(lang: UiLang, canOpen: boolean, id: string, key: string | undefined): HTMLElement {
   const status = h(document, 'p', { class: 'status-line', attrs: { role: 'status' } });
   const row = h(document, 'div', {}, [
     h(document, 'div', { class: 'actions' }, [
@@ -127,7 +129,7 @@ function actions(lang: UiLang, canOpen: boolean, id: string): HTMLElement {
         class: 'secondary',
         attrs: { type: 'button', id: 'consult' },
         text: t('consult', lang),
-        on: { click: showContacts },
+        on: { click: () => void consult(key ?? `warning:${id}`) },
       }),
     ]),
     status,
@@ -183,8 +185,14 @@ function actions(lang: UiLang, canOpen: boolean, id: string): HTMLElement {
   return row;
 }
 
+/** Opens the consult page for this message; if the worker cannot, the phone number is right here. */
+async function consult(key: string): Promise<void> {
+  const answer = await request({ type: 'open-consult', key: key.slice(0, 300) });
+  if (!answer.ok) showContacts();
+}
+
 function showContacts(): void {
-  // Until the consult page exists, 「管理者に相談」 means: call the admin (phone first).
+  // The contacts below start with the admin's phone: the fallback when no consult page opens.
   const section = document.querySelector('.contacts');
   section?.scrollIntoView({ block: 'start' });
   const tel = document.querySelector<HTMLAnchorElement>('.contacts a.tel') ?? document.querySelector<HTMLAnchorElement>('.contacts a');

@@ -36,14 +36,15 @@ export function renderContacts(doc: Document, policy: Pick<Policy, 'adminContact
 
 function contactBlock(doc: Document, contact: Contact, label: string, lang: UiLang, kind: string): HTMLElement {
   const tel = telHref(contact.phone);
+  // Phone first: calling is the fastest help for a nurse with a suspicious mail open.
   return h(doc, 'div', { class: `contact ${kind}` }, [
-    h(doc, 'p', { class: 'contact-label' }, [label, contact.name ? `: ${contact.name}` : '']),
     contact.phone
       ? h(doc, 'p', { class: 'phone' }, [
           `${t('contactPhone', lang)}: `,
           tel ? h(doc, 'a', { class: 'tel', attrs: { href: tel }, text: contact.phone }) : contact.phone,
         ])
       : null,
+    h(doc, 'p', { class: 'contact-label' }, [label, contact.name ? `: ${contact.name}` : '']),
     contact.hours ? h(doc, 'p', { class: 'hours', text: `${t('contactHours', lang)}: ${contact.hours}` }) : null,
     contact.email ? h(doc, 'p', { class: 'email', text: `${t('contactEmail', lang)}: ${contact.email}` }) : null,
   ]);
