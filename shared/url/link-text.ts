@@ -16,6 +16,8 @@
  *   no path therefore counts only when its suffix has two labels (`co.jp`, `com.br`) or is one of
  *   the common web TLDs below; with `www.` or a path any ICANN suffix counts, except the few
  *   extensions that read as a file name after a single name (`setup.zip`).
+ * - The reserved names `.example` and `.test` (RFC 2606) count like an ICANN suffix: no real
+ *   site uses them, and synthetic test mail does.
  * - Shown URLs are unwrapped like links (a text showing a Safe Links URL shows its target).
  */
 import { parse as parseDomain } from 'tldts';
@@ -34,6 +36,9 @@ const COMMON_BARE_TLDS = new Set([
   'kr', 'tw', 'hk', 'br', 'au', 'ca', 'in', 'edu', 'gov', 'xyz', 'top', 'online', 'site', 'shop', 'store', 'app', 'dev',
   'ai', 'tv', 'ly', 'to', 'live', 'club', 'icu', 'vip', 'cc', 'ws', 'link', 'click', 'tokyo', 'pt', 'mx', 'ch', 'se',
 ]);
+
+/** Reserved for documentation and testing (RFC 2606); treated as web suffixes. */
+const RESERVED_TEST_TLDS = new Set(['example', 'test']);
 
 const OPENING = '<([{「『【（［〈《"\'“‘';
 const CLOSING = '>)]}」』】）］〉》"\'”’';
@@ -63,6 +68,11 @@ function isIpv4Text(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
 }
 
+function labelsBefore(hostname: string, suffix: string): number {
+  if (hostname.length <= suffix.length) return 0;
+  return hostname.slice(0, -suffix.length - 1).split('.').filter((label) => label !== '').length;
+}
+
 /** The URL a link's visible text shows, analysed; undefined when the text does not present one. */
 export function urlShownInText(text: string): UrlAnalysis | undefined {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return undefined;
@@ -79,14 +89,15 @@ export function urlShownInText(text: string): UrlAnalysis | undefined {
   const hostText = (slash < 0 ? bare : bare.slice(0, slash)).replace(/:\d+$/, '');
   if ((!hostText.includes('.') && !hostText.includes('。')) || hostText.includes('_')) return undefined;
   const analysis = analyzeUrl(`https://${bare}`);
-  if (!analysis.ok || !analysis.hostname) return undefined;
+  if (!analysis.ok || !analysis.hostname || analysis.hostname.startsWith('.')) return undefined;
   if (isIpv4Text(hostText)) return analysis.isIp ? analysis : undefined;
   const info = parseDomain(analysis.hostname, { extractHostname: false });
-  if (!info.isIcann || !info.domain) return undefined;
   const suffix = info.publicSuffix ?? '';
+  const reserved = RESERVED_TEST_TLDS.has(suffix) && labelsBefore(analysis.hostname, suffix) > 0;
+  if (!reserved && (!info.isIcann || !info.domain)) return undefined;
   const labels = analysis.hostname.split('.');
   const hasWww = labels[0] === 'www';
-  if (slash < 0 && !hasWww && !suffix.includes('.') && !COMMON_BARE_TLDS.has(suffix)) return undefined;
+  if (slash < 0 && !hasWww && !reserved && !suffix.includes('.') && !COMMON_BARE_TLDS.has(suffix)) return undefined;
   const looksLikeFileName = slash < 0 && labels.length === 2 && !hasWww && FILE_EXTENSION_TLDS.has(suffix);
   return looksLikeFileName ? undefined : analysis;
 }

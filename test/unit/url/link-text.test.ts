@@ -20,6 +20,8 @@ describe('urlShownInText', () => {
     ['example.zip/download', 'example.zip'],
     ['example.ai', 'example.ai'],
     ['paypal.com.br', 'paypal.com.br'],
+    ['www.bank-portal.example', 'www.bank-portal.example'],
+    ['hospital.test', 'hospital.test'],
   ];
   const doesNot: string[] = [
     'Click here',
@@ -39,7 +41,9 @@ describe('urlShownInText', () => {
     'localhost',
     '',
     'x'.repeat(2049) + '.com',
-    'ftp.example',
+    'example',
+    '.example',
+    'ftp.invalid',
   ];
   for (const [text, host] of shows) it(`reads ${JSON.stringify(text)} as ${host}`, () => expect(urlShownInText(text)?.hostname).toBe(host));
   for (const text of doesNot) it(`does not read ${JSON.stringify(text.slice(0, 40))} as a URL`, () => expect(urlShownInText(text)).toBeUndefined());
