@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const ADDIN_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO_DIR = resolve(ADDIN_DIR, '..');
@@ -81,7 +81,7 @@ function addinFiles(baseUrl: string): Plugin {
   };
 }
 
-export default defineConfig(() => {
+export default defineConfig((): UserConfig => {
   const baseUrl = resolveBaseUrl(process.env.KOKOROE_ADDIN_BASE_URL);
   return {
     root: ADDIN_DIR,

@@ -34,6 +34,8 @@ const TEXTS = {
   },
   noticeSafe: { ja: '心得メールガード：気になる点はありません', en: 'Kokoroe Mail Guard: nothing suspicious found' },
   findingsHeading: { ja: '気になる点', en: 'Warning signs' },
+  moreFindings: { ja: 'ほか {count} 件', en: '{count} more' },
+  postureDetails: { ja: '確認が必要な項目（{count} 件）', en: 'Items to check ({count})' },
   uncheckedNote: { ja: '確認できなかった項目', en: 'Not checked' },
   problemsNote: { ja: '読み取れなかった部分があります', en: 'Some parts could not be read' },
   consult: { ja: '管理者に相談', en: 'Ask IT' },

@@ -17,6 +17,8 @@ import { el, telHref } from './dom';
 import { paneText, type PaneLang } from './pane-texts';
 
 const SEVERITY_RANK: Record<Severity, number> = { danger: 0, caution: 1, info: 2 };
+/** Reasons shown before the rest fold into 「ほか N 件」. */
+const FINDINGS_SHOWN = 3;
 /** Longest target value shown (a URL can be very long). */
 const MAX_TARGET_CHARS = 300;
 
@@ -104,21 +106,27 @@ export function renderVerdict(doc: Document, input: VerdictViewInput): HTMLEleme
   }
   const lines = findingLines(verdict.findings, lang);
   if (lines.length > 0) {
+    const item = (line: FindingLine): HTMLElement =>
+      el(doc, 'li', { className: `finding finding-${line.severity}`, attrs: { 'data-severity': line.severity } }, [
+        el(doc, 'strong', { className: 'finding-title', text: line.title }),
+        line.message ? el(doc, 'span', { className: 'finding-message', text: line.message }) : undefined,
+        ...line.targets.slice(0, 5).map((t) => el(doc, 'code', { className: 'finding-target', text: t })),
+      ]);
+    // The most severe reasons stay in view; the rest fold away so the buttons stay near.
+    const shown = lines.slice(0, FINDINGS_SHOWN);
+    const folded = lines.slice(FINDINGS_SHOWN);
     section.append(
       el(doc, 'h3', { text: paneText('findingsHeading', lang) }),
-      el(
-        doc,
-        'ul',
-        { className: 'findings', attrs: { id: 'kokoroe-findings' } },
-        lines.map((line) =>
-          el(doc, 'li', { className: `finding finding-${line.severity}`, attrs: { 'data-severity': line.severity } }, [
-            el(doc, 'strong', { className: 'finding-title', text: line.title }),
-            line.message ? el(doc, 'span', { className: 'finding-message', text: line.message }) : undefined,
-            ...line.targets.slice(0, 5).map((t) => el(doc, 'code', { className: 'finding-target', text: t })),
-          ]),
-        ),
-      ),
+      el(doc, 'ul', { className: 'findings', attrs: { id: 'kokoroe-findings' } }, shown.map(item)),
     );
+    if (folded.length > 0) {
+      section.append(
+        el(doc, 'details', { className: 'more-findings' }, [
+          el(doc, 'summary', { text: paneText('moreFindings', lang, { count: folded.length }) }),
+          el(doc, 'ul', { className: 'findings', attrs: { id: 'kokoroe-findings-more' } }, folded.map(item)),
+        ]),
+      );
+    }
   }
   if (verdict.unchecked.length > 0) {
     section.append(el(doc, 'p', { className: 'unchecked', text: `${paneText('uncheckedNote', lang)}: ${verdict.unchecked.join(', ')}` }));
@@ -143,11 +151,10 @@ export function renderPosture(doc: Document, posture: PostureVerdict, lang: Pane
   ]);
   const shown = posture.checks.filter((c) => c.status !== 'ok');
   if (shown.length > 0) {
-    section.append(
-      el(
+    const list = el(
         doc,
         'ul',
-        { className: 'checks' },
+        { className: 'checks', attrs: { id: 'kokoroe-posture-checks' } },
         shown.map((check) =>
           el(doc, 'li', { className: `check check-${check.status}`, attrs: { 'data-check': check.id, 'data-status': check.status } }, [
             el(doc, 'strong', { text: CHECK_TITLES[check.id]?.[lang] ?? check.id }),
@@ -155,7 +162,12 @@ export function renderPosture(doc: Document, posture: PostureVerdict, lang: Pane
             el(doc, 'span', { className: 'remedy', text: check.remedy[lang] }),
           ]),
         ),
-      ),
+      );
+    // A device that must be updated first shows its steps open; otherwise they fold away.
+    section.append(
+      posture.status === 'block'
+        ? list
+        : el(doc, 'details', { className: 'posture-details' }, [el(doc, 'summary', { text: paneText('postureDetails', lang, { count: shown.length }) }), list]),
     );
   }
   if (posture.reminder) {

@@ -169,7 +169,7 @@ describe('Outlook task pane in Chromium', () => {
       await verdict.waitFor();
       const level = await verdict.getAttribute('data-kokoroe-verdict');
       expect(level === 'danger' || level === 'caution').toBe(true);
-      const findings = await page.locator('#kokoroe-findings li').allTextContents();
+      const findings = await page.locator('#kokoroe-verdict .findings li').allTextContents();
       expect(findings.length).toBeGreaterThan(0);
       expect(findings.join('\n')).toContain('192.0.2.55');
       expect(findings.join('\n')).toContain('請求書.zip');
