@@ -22,11 +22,34 @@ export const WEBMAIL_HOST_PERMISSIONS = [
   'https://outlook.live.com/*',
 ];
 
+/**
+ * Roundcube origins baked into a build for a managed deployment (comma-separated https origins
+ * in KOKOROE_ROUNDCUBE_ORIGINS). Neither Chrome nor Firefox policy can pre-grant an optional
+ * host permission (ExtensionSettings' runtime_allowed_hosts only exempts hosts from
+ * runtime_blocked_hosts), but required host_permissions of a force-installed package are granted
+ * at install without a prompt; without this, the options page asks once (a user gesture).
+ */
+export function roundcubeHostPermissions(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const url = new URL(origin);
+      if (url.protocol !== 'https:' || url.origin !== origin.replace(/\/$/, '')) {
+        throw new Error(`KOKOROE_ROUNDCUBE_ORIGINS: ${origin} is not an https origin`);
+      }
+      return `${url.origin}/*`;
+    });
+}
+
 export default defineConfig({
   srcDir: 'extension',
   publicDir: 'extension/public',
   modulesDir: 'extension/modules',
-  outDir: '.output',
+  // Tests and benchmarks building in parallel can each use their own directory.
+  outDir: process.env.KOKOROE_OUT_DIR || '.output',
   // Firefox would otherwise be built as MV2.
   manifestVersion: 3,
   // The promise-based `browser` of WXT 0.20 is used directly; see extension/README note in
@@ -40,7 +63,7 @@ export default defineConfig({
       default_locale: 'ja',
       // `scripting` only registers the Roundcube content script for the origins IT listed.
       permissions: ['storage', 'alarms', 'scripting'],
-      host_permissions: WEBMAIL_HOST_PERMISSIONS,
+      host_permissions: [...WEBMAIL_HOST_PERMISSIONS, ...roundcubeHostPermissions(process.env.KOKOROE_ROUNDCUBE_ORIGINS)],
       // Roundcube runs on each organisation's own origin; the options page requests exactly
       // the origins from policy (a user gesture), never a wildcard grant at install.
       optional_host_permissions: ['https://*/*'],

@@ -6,6 +6,10 @@
  * values and lengths before the worker acts on it, and the worker never takes a destination
  * (report address, endpoint) from a message. Validators return values; they never throw.
  *
+ * Scanning runs in the worker (`scan-message`), not in the content script: the core with its
+ * domain tables is ~300 kB minified, and loading it into every webmail tab and every Roundcube
+ * frame would cost each of them parse time and memory. The worker loads it once.
+ *
  * Why `wxt/browser` and not webextension-polyfill: with MV3 on every target, Chrome, Edge and
  * Firefox all expose promise-returning `browser`/`chrome` APIs, which is what WXT 0.20's
  * `wxt/browser` gives us; the polyfill would add ~10 kB to each bundle for no behaviour we use.
@@ -32,6 +36,8 @@ export type GateMode = 'warn' | 'block';
 
 export type Request =
   | { type: 'get-context' }
+  /** content → worker: scan this snapshot with the effective policy; answers `{ verdict }`. */
+  | { type: 'scan-message'; key: string; snapshot: MailSnapshot }
   | { type: 'message-verdict'; key: string; verdict: Verdict; summary: { from?: string; subject?: string } }
   | { type: 'open-warning'; key: string; target: GuardedTarget }
   | { type: 'get-warning'; id: string }
@@ -51,6 +57,10 @@ export interface ContextAnswer {
   posture: PostureVerdict;
   gate: GateMode | null;
   lang: Lang;
+}
+
+export interface ScanAnswer {
+  verdict: Verdict;
 }
 
 export interface WarningAnswer {
@@ -74,6 +84,7 @@ export type SenderKind = 'content' | 'page';
 /** Which senders may send which request. */
 export const ALLOWED_SENDERS: Readonly<Record<RequestType, readonly SenderKind[]>> = {
   'get-context': ['content', 'page'],
+  'scan-message': ['content'],
   'message-verdict': ['content'],
   'open-warning': ['content'],
   'get-warning': ['page'],
@@ -155,6 +166,13 @@ export function validateRequest(message: unknown): Validation {
           out[field] = value;
         }
         return { ok: true, request: { type, key: key.value, verdict: verdict.value, summary: out } };
+      }
+      case 'scan-message': {
+        const key = checkKey(message.key);
+        if (!key.ok) return key;
+        const snapshot = checkSnapshot(message.snapshot);
+        if (!snapshot.ok) return snapshot;
+        return { ok: true, request: { type, key: key.value, snapshot: snapshot.value } };
       }
       case 'open-warning': {
         const key = checkKey(message.key);

@@ -5,16 +5,19 @@
  * scanned again only when what the page shows of it changed shape (its body arrived, links or
  * attachment chips appeared) or the policy changed.
  *
- * A message that could not be read fully is never shown as safe: the scanner reports
- * `message-incomplete`, and this module enforces the rule again in case it did not.
+ * Scanning is asynchronous (the worker scans); while a scan is in flight the message is
+ * "pending": further page changes only update which DOM nodes it lives in, and an answer for an
+ * outdated read is dropped. A message that could not be read fully is never shown as safe.
  * Never writes into the mail body other than the outline on flagged elements.
  */
 import type { Finding, MailSnapshot, Verdict } from '../../shared/model';
-import type { Policy } from '../../shared/policy/types';
 import type { MailProviderAdapter, MessageView } from '../hosts/types';
 import type { BannerHandle, BannerOptions } from '../ui/banner';
 import type { GuardedTarget } from '../ui/guard';
 import type { Lang } from '../messages';
+import { neverSafeWhenIncomplete } from './verdict-rules';
+
+export { neverSafeWhenIncomplete } from './verdict-rules';
 
 export interface ProcessorUi {
   mountBanner(doc: Document, place: { parent: Element; before: Node | null }, options: BannerOptions): BannerHandle;
@@ -25,9 +28,10 @@ export interface ProcessorDeps {
   doc: Document;
   adapter: MailProviderAdapter;
   ui: ProcessorUi;
-  scan(snapshot: MailSnapshot, policy: Policy): Verdict;
+  /** Scans one snapshot (in the worker); must resolve, with a caution verdict on failure. */
+  scan(key: string, snapshot: MailSnapshot): Promise<Verdict>;
   /** Called when a message's verdict is new or changed. */
-  onVerdict(key: string, snapshot: MailSnapshot, verdict: Verdict): void;
+  onVerdict?(key: string, snapshot: MailSnapshot, verdict: Verdict): void;
   onConsult(key: string, snapshot: MailSnapshot, verdict: Verdict): void;
 }
 
@@ -36,68 +40,119 @@ interface Tracked {
   view: MessageView;
   shape: string;
   snapshot: MailSnapshot;
-  verdict: Verdict;
-  banner: BannerHandle;
+  /** Absent while the first scan is in flight. */
+  verdict?: Verdict;
+  /** What `verdict` was computed from: its indexes refer to these links and chips. */
+  scanned?: { snapshot: MailSnapshot; links: Element[]; chips: Element[] };
+  banner?: BannerHandle;
   links: Element[];
   chips: Element[];
   undoOutline: () => void;
+  /** Context version the current read was scanned with. */
+  version: number;
+  /** Increases with every read; a scan answer for an older ticket is dropped. */
+  ticket: number;
 }
 
 export interface MessageProcessor {
   /** Reads the page; cheap when nothing changed. */
   process(): void;
-  /** New policy or language: every tracked message is scanned again on the next process(). */
-  setContext(policy: Policy, lang: Lang): void;
+  /** New policy (rescan everything on the next process()) and/or language. */
+  setContext(next: { policyChanged: boolean; lang: Lang }): void;
   /** The guard's resolver: the flagged link or chip `el` is, if any. */
   resolveGuarded(el: Element): GuardedTarget | undefined;
   /** The message key a target returned by resolveGuarded belongs to. */
   keyOf(target: GuardedTarget): string | undefined;
   trackedKeys(): string[];
+  /** Resolves when no scan is in flight (tests, benchmarks). */
+  idle(): Promise<void>;
   stop(): void;
 }
 
 const FLAG_SEVERITIES = new Set(['caution', 'danger']);
 
-export function createMessageProcessor(deps: ProcessorDeps, initial: { policy: Policy; lang: Lang }): MessageProcessor {
+export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lang }): MessageProcessor {
   const tracked = new Map<string, Tracked>();
-  let policy = initial.policy;
   let lang = initial.lang;
   let contextVersion = 0;
-  const scannedWith = new Map<string, number>();
+  let stopped = false;
+  const inflight = new Set<Promise<void>>();
   const guardedKeys = new WeakMap<GuardedTarget, string>();
 
   const forget = (t: Tracked): void => {
     t.undoOutline();
-    t.banner.remove();
+    t.banner?.remove();
     tracked.delete(t.key);
-    scannedWith.delete(t.key);
   };
 
-  const outline = (links: Element[], chips: Element[], verdict: Verdict): (() => void) => {
-    const undos: (() => void)[] = [];
-    for (const level of ['caution', 'danger'] as const) {
-      const elements: Element[] = [];
-      for (const f of verdict.findings) {
-        if (worst(f) !== level || f.target.index === undefined) continue;
-        const el = f.target.kind === 'link' ? links[f.target.index] : f.target.kind === 'attachment' ? chips[f.target.index] : undefined;
-        if (el && !elements.includes(el)) elements.push(el);
-      }
-      // An element flagged danger is not also outlined as caution.
-      const filtered = level === 'caution' ? elements.filter((el) => !dangerElements(links, chips, verdict).includes(el)) : elements;
-      if (filtered.length > 0) undos.push(deps.ui.outlineElements(filtered, level));
+  const elementFor = (t: Tracked, f: Finding): Element | undefined => {
+    if (f.target.index === undefined || !t.scanned) return undefined;
+    if (f.target.kind === 'link') return t.scanned.links[f.target.index];
+    if (f.target.kind === 'attachment') return t.scanned.chips[f.target.index];
+    return undefined;
+  };
+
+  const outline = (t: Tracked): void => {
+    t.undoOutline();
+    const verdict = t.verdict;
+    if (!verdict) {
+      t.undoOutline = () => undefined;
+      return;
     }
-    return () => undos.forEach((u) => u());
+    const danger = new Set<Element>();
+    const caution = new Set<Element>();
+    for (const f of verdict.findings) {
+      const el = elementFor(t, f);
+      if (!el) continue;
+      if (f.severity === 'danger') danger.add(el);
+      else if (f.severity === 'caution') caution.add(el);
+    }
+    // An element flagged danger is not also outlined as caution.
+    for (const el of danger) caution.delete(el);
+    const undos: (() => void)[] = [];
+    if (danger.size > 0) undos.push(deps.ui.outlineElements([...danger], 'danger'));
+    if (caution.size > 0) undos.push(deps.ui.outlineElements([...caution], 'caution'));
+    t.undoOutline = () => undos.forEach((u) => u());
   };
 
-  const read = (view: MessageView): { snapshot: MailSnapshot; verdict: Verdict } => {
-    const snapshot = deps.adapter.readSnapshot(view);
-    // The scanner's link indexes refer to the anchors we hand it (DOM order, aligned with
-    // linkElements), so findings map back to the exact elements.
-    const verdict = neverSafeWhenIncomplete(snapshot, deps.scan(snapshot, policy));
-    return { snapshot, verdict };
+  const apply = (t: Tracked, verdict: Verdict, scanned: NonNullable<Tracked['scanned']>): void => {
+    const changed = JSON.stringify(t.verdict) !== JSON.stringify(verdict);
+    t.verdict = verdict;
+    t.scanned = scanned;
+    if (!t.banner) {
+      t.banner = deps.ui.mountBanner(deps.doc, deps.adapter.anchorForBanner(t.view), {
+        verdict,
+        lang,
+        onConsult: () => {
+          if (t.verdict && t.scanned) deps.onConsult(t.key, t.scanned.snapshot, t.verdict);
+        },
+        onDetails: () => undefined,
+      });
+    } else {
+      if (changed) t.banner.update({ verdict, lang });
+      if (!t.banner.isAttached()) t.banner.reattach(deps.adapter.anchorForBanner(t.view));
+    }
+    outline(t);
+    if (changed) deps.onVerdict?.(t.key, scanned.snapshot, verdict);
+  };
+
+  const scan = (t: Tracked): void => {
+    const ticket = ++t.ticket;
+    const snapshot = t.snapshot;
+    const scanned = { snapshot, links: t.links, chips: t.chips };
+    const job = deps
+      .scan(t.key, snapshot)
+      .then((verdict) => {
+        if (stopped || tracked.get(t.key) !== t || t.ticket !== ticket) return;
+        apply(t, neverSafeWhenIncomplete(snapshot, verdict), scanned);
+      })
+      .catch((error: unknown) => console.warn('Kokoroe: scan failed', error))
+      .finally(() => inflight.delete(job));
+    inflight.add(job);
   };
 
   const process = (): void => {
+    if (stopped) return;
     const { doc, adapter } = deps;
     // Cheap check first: one selector query when no message is open.
     if (!adapter.hasOpenMessage(doc)) {
@@ -114,114 +169,76 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { policy: P
       const shape = `${view.body ? 1 : 0}:${links.length}:${chips.length}`;
       const existing = tracked.get(key);
 
-      if (existing && existing.shape === shape && scannedWith.get(key) === contextVersion) {
+      if (existing && existing.shape === shape && existing.version === contextVersion) {
         const sameNodes = existing.view.root === view.root && existing.view.body === view.body;
         if (!sameNodes) {
           // The webmail redrew the message: same content, new nodes. Move our marks along.
-          existing.undoOutline();
           existing.view = view;
           existing.links = links;
           existing.chips = chips;
-          existing.undoOutline = outline(links, chips, existing.verdict);
+          // Same shape: the last verdict's indexes still line up with the new nodes.
+          if (existing.scanned) existing.scanned = { ...existing.scanned, links, chips };
+          outline(existing);
         }
-        if (!existing.banner.isAttached() || !sameNodes) existing.banner.reattach(adapter.anchorForBanner(view));
+        if (existing.banner && (!sameNodes || !existing.banner.isAttached())) existing.banner.reattach(adapter.anchorForBanner(view));
         continue;
       }
 
-      const { snapshot, verdict } = read(view);
-      scannedWith.set(key, contextVersion);
-      if (existing) {
-        existing.undoOutline();
-        existing.view = view;
-        existing.shape = shape;
-        existing.snapshot = snapshot;
-        existing.links = links;
-        existing.chips = chips;
-        const changed = JSON.stringify(existing.verdict) !== JSON.stringify(verdict);
-        existing.verdict = verdict;
-        existing.banner.update({ verdict, lang });
-        if (!existing.banner.isAttached()) existing.banner.reattach(adapter.anchorForBanner(view));
-        existing.undoOutline = outline(links, chips, verdict);
-        if (changed) deps.onVerdict(key, snapshot, verdict);
-        continue;
-      }
-
-      const entry: Tracked = {
-        key,
-        view,
-        shape,
-        snapshot,
-        verdict,
-        links,
-        chips,
-        undoOutline: () => undefined,
-        banner: undefined as unknown as BannerHandle,
-      };
-      entry.banner = deps.ui.mountBanner(doc, adapter.anchorForBanner(view), {
-        verdict,
-        lang,
-        onConsult: () => deps.onConsult(key, entry.snapshot, entry.verdict),
-        onDetails: () => undefined,
-      });
-      entry.undoOutline = outline(links, chips, verdict);
+      const entry: Tracked = existing ?? { key, view, shape, snapshot: { host: 'unknown' }, links, chips, undoOutline: () => undefined, version: contextVersion, ticket: 0 };
+      entry.view = view;
+      entry.shape = shape;
+      entry.links = links;
+      entry.chips = chips;
+      entry.version = contextVersion;
+      entry.snapshot = adapter.readSnapshot(view);
       tracked.set(key, entry);
-      deps.onVerdict(key, snapshot, verdict);
+      scan(entry);
     }
     for (const t of [...tracked.values()]) if (!seen.has(t.key)) forget(t);
   };
 
+  const guardedTarget = (t: Tracked, kind: 'link' | 'attachment', index: number): GuardedTarget | undefined => {
+    if (!t.verdict || !t.scanned) return undefined;
+    const findings = guardFindings(t.verdict, kind, index);
+    if (findings.length === 0) return undefined;
+    const snap = t.scanned.snapshot;
+    const target: GuardedTarget =
+      kind === 'link'
+        ? { kind, href: snap.anchors?.[index]?.href, text: snap.anchors?.[index]?.text ?? '', index, findings }
+        : { kind, text: snap.attachments?.[index]?.name ?? '', index, findings };
+    guardedKeys.set(target, t.key);
+    return target;
+  };
+
   return {
     process,
-    setContext(nextPolicy, nextLang) {
-      if (JSON.stringify(nextPolicy) !== JSON.stringify(policy)) contextVersion++;
-      policy = nextPolicy;
-      if (nextLang !== lang) {
-        lang = nextLang;
-        for (const t of tracked.values()) t.banner.update({ lang });
+    setContext(next) {
+      if (next.policyChanged) contextVersion++;
+      if (next.lang !== lang) {
+        lang = next.lang;
+        for (const t of tracked.values()) t.banner?.update({ lang });
       }
     },
     resolveGuarded(el) {
       for (const t of tracked.values()) {
-        const linkIndex = t.links.indexOf(el);
-        if (linkIndex >= 0) {
-          const findings = guardFindings(t.verdict, 'link', linkIndex);
-          if (findings.length === 0) return undefined;
-          const anchor = t.snapshot.anchors?.[linkIndex];
-          const target: GuardedTarget = { kind: 'link', href: anchor?.href, text: anchor?.text ?? '', index: linkIndex, findings };
-          guardedKeys.set(target, t.key);
-          return target;
-        }
-        const chipIndex = t.chips.indexOf(el);
-        if (chipIndex >= 0) {
-          const findings = guardFindings(t.verdict, 'attachment', chipIndex);
-          if (findings.length === 0) return undefined;
-          const target: GuardedTarget = { kind: 'attachment', text: t.snapshot.attachments?.[chipIndex]?.name ?? '', index: chipIndex, findings };
-          guardedKeys.set(target, t.key);
-          return target;
-        }
+        if (!t.scanned) continue;
+        const linkIndex = t.scanned.links.indexOf(el);
+        if (linkIndex >= 0) return guardedTarget(t, 'link', linkIndex);
+        const chipIndex = t.scanned.chips.indexOf(el);
+        if (chipIndex >= 0) return guardedTarget(t, 'attachment', chipIndex);
       }
       return undefined;
     },
     keyOf: (target) => guardedKeys.get(target),
     trackedKeys: () => [...tracked.keys()],
+    async idle() {
+      while (inflight.size > 0) await Promise.all([...inflight]);
+    },
     stop() {
+      stopped = true;
       for (const t of [...tracked.values()]) forget(t);
     },
   };
-}
-
-function worst(f: Finding): 'caution' | 'danger' | undefined {
-  return f.severity === 'danger' ? 'danger' : f.severity === 'caution' ? 'caution' : undefined;
-}
-
-function dangerElements(links: Element[], chips: Element[], verdict: Verdict): Element[] {
-  const out: Element[] = [];
-  for (const f of verdict.findings) {
-    if (f.severity !== 'danger' || f.target.index === undefined) continue;
-    const el = f.target.kind === 'link' ? links[f.target.index] : f.target.kind === 'attachment' ? chips[f.target.index] : undefined;
-    if (el) out.push(el);
-  }
-  return out;
 }
 
 /**
@@ -234,18 +251,4 @@ export function guardFindings(verdict: Verdict, kind: 'link' | 'attachment', ind
   if (own.length > 0) return own;
   if (verdict.level !== 'danger') return [];
   return verdict.findings.filter((f) => FLAG_SEVERITIES.has(f.severity) && f.target.kind !== 'link' && f.target.kind !== 'attachment');
-}
-
-/** A snapshot with missing parts is at least caution, with the reason stated. */
-export function neverSafeWhenIncomplete(snapshot: MailSnapshot, verdict: Verdict): Verdict {
-  const missing = snapshot.missing ?? [];
-  if (missing.length === 0 || verdict.level !== 'safe') return verdict;
-  const hasReason = verdict.findings.some((f) => f.rule === 'message-incomplete');
-  return {
-    ...verdict,
-    level: 'caution',
-    findings: hasReason
-      ? verdict.findings
-      : [...verdict.findings, { rule: 'message-incomplete', severity: 'caution', target: { kind: 'message', value: missing.join(',') }, params: { parts: missing.join(', ') } }],
-  };
 }

@@ -1,30 +1,32 @@
 /**
- * The content-script runtime shared by every webmail: asks the worker for the context (policy,
- * posture, gate, language), shows the gate in the top frame, watches the page with one observer,
- * scans open messages with the core, mounts banners and outlines, guards flagged links and
- * attachments, and reports verdicts for the popup. Everything stops when WXT invalidates the
- * context (extension reloaded or removed).
+ * The content-script runtime shared by every webmail: asks the worker for the context (posture,
+ * gate, language), shows the gate in the top frame, watches the page with one observer, reads
+ * open messages through the provider adapter, has the worker scan them (it holds the core and
+ * the effective policy), mounts banners and outlines, and guards flagged links and attachments.
+ * Everything stops when WXT invalidates the context (extension reloaded or removed).
  *
- * Never holds a banner on a slow worker: after CONTEXT_WAIT_MS it scans with the defaults and
- * rescans when the real policy arrives. Never sends anything off the device; the worker decides
+ * Never waits long on the worker: the page is watched after CONTEXT_WAIT_MS whatever happens,
+ * and a scan that does not come back in SCAN_TIMEOUT_MS shows the message as "could not be
+ * checked" (caution), never as safe. Never sends anything off the device; the worker decides
  * where a consult goes.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { scanMessage } from '../../shared/scan/scan-message';
-import { DEFAULT_POLICY } from '../../shared/policy/defaults';
-import type { MailSnapshot } from '../../shared/model';
+import type { MailSnapshot, Verdict } from '../../shared/model';
 import type { MailProviderAdapter } from '../hosts/types';
-import { CONTEXT_CHANGED, type Answer, type ContextAnswer, type Lang, type Request } from '../messages';
+import { CONTEXT_CHANGED, type Answer, type ContextAnswer, type Lang, type Request, type ScanAnswer } from '../messages';
 import { mountBanner } from '../ui/banner';
 import { mountGate, type GateHandle } from '../ui/gate';
 import { installGuard } from '../ui/guard';
 import { outlineElements } from '../ui/outline';
 import { createMailObserver, type ObserverScheduler } from './mail-observer';
 import { createMessageProcessor } from './message-processor';
+import { checkFailedVerdict } from './verdict-rules';
 
-/** Longest wait for the worker's first answer before scanning with default policy (ms). */
+/** Longest wait for the worker's first context answer before watching the page anyway (ms). */
 export const CONTEXT_WAIT_MS = 800;
+/** Longest wait for a scan; after it the message shows as "could not be checked" (caution). */
+export const SCAN_TIMEOUT_MS = 5_000;
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: MailProviderAdapter): Promise<void> {
   const doc = document;
@@ -51,15 +53,20 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
       doc,
       adapter,
       ui: { mountBanner, outlineElements },
-      scan: (snapshot, policy) => scanMessage(snapshot, policy),
-      onVerdict: (key, snapshot, verdict) => {
-        void send({ type: 'message-verdict', key, verdict, summary: summaryOf(snapshot) });
+      // The worker scans with the effective policy and records the verdict for the popup.
+      scan: async (key, snapshot): Promise<Verdict> => {
+        const answer = await Promise.race([
+          send<ScanAnswer>({ type: 'scan-message', key, snapshot: trimForMessage(snapshot) }),
+          new Promise<undefined>((resolve) => ctx.setTimeout(() => resolve(undefined), SCAN_TIMEOUT_MS)),
+        ]);
+        if (answer?.ok) return answer.verdict;
+        return checkFailedVerdict(answer ? answer.error : 'timeout');
       },
       onConsult: (key, snapshot, verdict) => {
         void send({ type: 'open-consult', key, snapshot: trimForMessage(snapshot), verdict });
       },
     },
-    { policy: context?.policy ?? (DEFAULT_POLICY as ContextAnswer['policy']), lang: context?.lang ?? uiLang() },
+    { lang: context?.lang ?? uiLang() },
   );
 
   const uninstallGuard = installGuard(doc, (el) => processor.resolveGuarded(el), (target) => {
@@ -103,8 +110,9 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
   };
 
   const applyContext = (next: ContextAnswer): void => {
+    const policyChanged = JSON.stringify(next.policy) !== JSON.stringify(context?.policy);
     context = next;
-    processor.setContext(next.policy, next.lang);
+    processor.setContext({ policyChanged, lang: next.lang });
     showGate(next);
     observer.poke();
   };
@@ -148,12 +156,15 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
   });
 }
 
-function summaryOf(snapshot: MailSnapshot): { from?: string; subject?: string } {
-  const from = snapshot.from?.name && snapshot.from.address ? `${snapshot.from.name} <${snapshot.from.address}>` : (snapshot.from?.address ?? snapshot.from?.name);
-  return { ...(from ? { from: from.slice(0, 1_000) } : {}), ...(snapshot.subject ? { subject: snapshot.subject.slice(0, 1_000) } : {}) };
-}
-
-/** The consult preview needs what was seen, not megabytes of body. */
+/**
+ * Keeps a snapshot within the message limits the worker enforces (the adapters already cap
+ * what they read; this is the last guard so a huge page is scanned partly, not refused).
+ */
 function trimForMessage(snapshot: MailSnapshot): MailSnapshot {
-  return { ...snapshot, ...(snapshot.text ? { text: snapshot.text.slice(0, 100_000) } : {}) };
+  return {
+    ...snapshot,
+    ...(snapshot.text ? { text: snapshot.text.slice(0, 200_000) } : {}),
+    ...(snapshot.anchors ? { anchors: snapshot.anchors.slice(0, 1_000) } : {}),
+    ...(snapshot.attachments ? { attachments: snapshot.attachments.slice(0, 100) } : {}),
+  };
 }

@@ -9,6 +9,8 @@
  */
 import type { Verdict } from '../../../shared/model';
 import { evaluatePosture } from '../../../shared/posture/evaluate-posture';
+import { scanMessage } from '../../../shared/scan/scan-message';
+import { neverSafeWhenIncomplete, summaryOf } from '../../content/verdict-rules';
 import type { PostureFacts, PostureVerdict } from '../../../shared/posture/types';
 import {
   acceptRequest, type Answer, type ContextAnswer, type Lang, type PopupStateAnswer, type Request, type SenderContext, type SenderLike,
@@ -110,6 +112,15 @@ export function createRequestHandler(deps: BackgroundDeps) {
         if (now.gate === 'block') return { ok: false, error: 'the block gate cannot be dismissed' };
         await deps.local.set({ [GATE_DISMISSAL_KEY]: { date: localDate(deps.now()), at: deps.now().getTime() } });
         return { ok: true };
+      }
+
+      case 'scan-message': {
+        const verdict = neverSafeWhenIncomplete(request.snapshot, scanMessage(request.snapshot, p.policy));
+        if (tabId !== undefined) {
+          const stored: StoredVerdict = { key: request.key, verdict, summary: summaryOf(request.snapshot), at: deps.now().getTime() };
+          await deps.session.set({ [`${VERDICT_PREFIX}${tabId}`]: stored });
+        }
+        return { ok: true, verdict } as Answer;
       }
 
       case 'message-verdict': {

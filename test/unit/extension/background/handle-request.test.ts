@@ -149,11 +149,47 @@ describe('context and gate', () => {
   test('local settings apply only where IT did not set the key; managed keys are listed', async () => {
     const { deps } = makeDeps({ managed: { allowOpenAnyway: false }, local: { localSettings: { allowOpenAnyway: true, orgName: '心得病院', lang: 'en' } } });
     await deps.policy.refresh();
-    const answer = (await createRequestHandler(deps)({ type: 'get-context' }, POPUP)) as Record<string, unknown> & { policy: { allowOpenAnyway: boolean; orgName: string } };
+    const answer = (await createRequestHandler(deps)({ type: 'get-context' }, POPUP)) as unknown as { managedKeys: string[]; lang: string; policy: { allowOpenAnyway: boolean; orgName: string } };
     expect(answer.policy.allowOpenAnyway).toBe(false);
     expect(answer.policy.orgName).toBe('心得病院');
     expect(answer.managedKeys).toContain('allowOpenAnyway');
     expect(answer.lang).toBe('en');
+  });
+});
+
+describe('scanning', () => {
+  test('scan-message scans with the effective policy and records the verdict for the popup', async () => {
+    const snapshot = {
+      host: 'gmail',
+      from: { address: 'info@smbc-card-security.example', name: '三井住友カード' },
+      subject: 'ご利用確認',
+      text: 'ご確認ください',
+      anchors: [{ href: 'https://smbc-card.verify-account.example/login', text: 'https://www.smbc-card.com/', source: 'dom' }],
+      attachments: [],
+    };
+    const { deps } = makeDeps();
+    const handler = createRequestHandler(deps);
+    const answer = (await handler({ type: 'scan-message', key: 'gmail:1', snapshot }, CONTENT)) as unknown as { ok: boolean; verdict: { level: string; findings: { target: { kind: string; index?: number } }[] } };
+    expect(answer.ok).toBe(true);
+    expect(answer.verdict.level).toBe('danger');
+    expect(answer.verdict.findings.some((f) => f.target.kind === 'link' && f.target.index === 0)).toBe(true);
+    expect(await handler({ type: 'get-popup-state' }, POPUP)).toMatchObject({ lastVerdict: { verdict: { level: 'danger' }, summary: { subject: 'ご利用確認' } } });
+  });
+
+  test('a policy-blocked domain is scanned with the policy the worker holds', async () => {
+    const snapshot = { host: 'gmail', from: { address: 'a@partner.example' }, text: 'x', anchors: [{ href: 'https://files.blocked.example/x', text: '資料' }], attachments: [] };
+    const plain = makeDeps();
+    const blocked = makeDeps({ managed: { scan: { blockedDomains: ['blocked.example'] } } });
+    await blocked.deps.policy.refresh();
+    const level = async (d: typeof plain) => ((await createRequestHandler(d.deps)({ type: 'scan-message', key: 'k', snapshot }, CONTENT)) as unknown as { verdict: { level: string } }).verdict.level;
+    expect(await level(plain)).toBe('safe');
+    expect(await level(blocked)).toBe('danger');
+  });
+
+  test('an incomplete snapshot is never safe', async () => {
+    const { deps } = makeDeps();
+    const answer = (await createRequestHandler(deps)({ type: 'scan-message', key: 'k', snapshot: { host: 'outlook-web', missing: ['attachments'], text: 'x', anchors: [], attachments: [] } }, CONTENT)) as unknown as { verdict: { level: string } };
+    expect(answer.verdict.level).toBe('caution');
   });
 });
 

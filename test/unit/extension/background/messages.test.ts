@@ -28,6 +28,7 @@ const UUID = '3b241101-e2bb-4255-8caf-4136c566a962';
 
 const VALID: Record<RequestType, Record<string, unknown>> = {
   'get-context': { type: 'get-context' },
+  'scan-message': { type: 'scan-message', key: 'gmail:#msg-f:1', snapshot: { host: 'gmail', from: { address: 'a@b.example' }, text: '本文', anchors: [], attachments: [] } },
   'message-verdict': { type: 'message-verdict', key: 'gmail:#msg-f:1', verdict: VERDICT, summary: { from: '三井住友カード <info@x.example>', subject: '確認' } },
   'open-warning': { type: 'open-warning', key: 'gmail:#msg-f:1', target: TARGET },
   'get-warning': { type: 'get-warning', id: UUID },
@@ -71,6 +72,11 @@ describe('senders', () => {
     }
   });
 
+  test('only content scripts ask for scans; pages cannot', () => {
+    expect(acceptRequest(VALID['scan-message'], CONTENT, CONTEXT).ok).toBe(true);
+    expect(acceptRequest(VALID['scan-message'], PAGE, CONTEXT).ok).toBe(false);
+  });
+
   test('a content script can neither read a warning nor make the worker open a link', () => {
     expect(acceptRequest(VALID['get-warning'], CONTENT, CONTEXT).ok).toBe(false);
     expect(acceptRequest(VALID['warning-proceed'], CONTENT, CONTEXT).ok).toBe(false);
@@ -111,6 +117,8 @@ describe('shapes', () => {
     ['too many findings', { ...VALID['message-verdict'], verdict: { ...VERDICT, findings: Array(LIMITS.findings + 1).fill(VERDICT.findings[0]) } }],
     ['an overlong subject summary', { ...VALID['message-verdict'], summary: { subject: long(LIMITS.summary + 1) } }],
     ['a snapshot from an unknown host', { ...VALID['open-consult'], snapshot: { host: 'evil' } }],
+    ['a scan without a snapshot', { type: 'scan-message', key: 'k' }],
+    ['a scan of an overlong body', { type: 'scan-message', key: 'k', snapshot: { host: 'gmail', text: long(LIMITS.bodyText + 1) } }],
     ['a snapshot with an unknown missing part', { ...VALID['open-consult'], snapshot: { host: 'gmail', missing: ['headers'] } }],
     ['a snapshot with too many anchors', { ...VALID['open-consult'], snapshot: { host: 'gmail', anchors: Array(LIMITS.anchors + 1).fill({ href: 'https://a.example/', text: 'a' }) } }],
     ['a snapshot attachment with a negative size', { ...VALID['open-consult'], snapshot: { host: 'gmail', attachments: [{ name: 'a', size: -1 }] } }],

@@ -7,8 +7,6 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import type { MailSnapshot, Verdict } from '../../../../shared/model';
-import { DEFAULT_POLICY } from '../../../../shared/policy/defaults';
-import type { Policy } from '../../../../shared/policy/types';
 import { createMailObserver, type ObserverScheduler } from '../../../../extension/content/mail-observer';
 import { createMessageProcessor, guardFindings, neverSafeWhenIncomplete } from '../../../../extension/content/message-processor';
 import { gmailAdapter } from '../../../../extension/hosts/gmail/gmail-adapter';
@@ -62,15 +60,21 @@ const flagLink = (index: number, severity: 'caution' | 'danger' = 'danger'): Ver
   unchecked: [],
 });
 
-function setup(adapter: MailProviderAdapter, doc: Document, scan: (s: MailSnapshot, p: Policy) => Verdict) {
+/** The worker's scan, answered asynchronously as over runtime messaging. */
+function setup(adapter: MailProviderAdapter, doc: Document, scan: (s: MailSnapshot) => Verdict) {
   const spied = spyAdapter(adapter);
   const onVerdict = vi.fn();
-  const scanSpy = vi.fn(scan);
+  const scanSpy = vi.fn(async (_key: string, s: MailSnapshot) => scan(s));
   const processor = createMessageProcessor(
     { doc, adapter: spied, ui: { mountBanner, outlineElements }, scan: scanSpy, onVerdict, onConsult: vi.fn() },
-    { policy: DEFAULT_POLICY as Policy, lang: 'ja' },
+    { lang: 'ja' },
   );
-  return { processor, spied, onVerdict, scanSpy };
+  /** process() and wait for the scans it started. */
+  const run = async (): Promise<void> => {
+    processor.process();
+    await processor.idle();
+  };
+  return { processor, spied, onVerdict, scanSpy, run };
 }
 
 describe('observer', () => {
@@ -100,6 +104,7 @@ describe('observer', () => {
     inbox.body.appendChild(inbox.importNode(message.querySelector('[role="main"]')!, true));
     await new Promise((r) => setTimeout(r, 0));
     scheduler.flush();
+    await processor.idle();
     expect(scanSpy).toHaveBeenCalledTimes(1);
     expect(inbox.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
     observer.stop();
@@ -111,43 +116,75 @@ describe('observer', () => {
 });
 
 describe('processing', () => {
-  test('processing the same messages twice mounts one banner each and scans once', () => {
+  test('processing the same messages twice mounts one banner each and scans once', async () => {
     const doc = loadFixture('gmail', '2026-11-20-conversation-three-messages.html');
-    const { processor, scanSpy, onVerdict } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
-    processor.process();
-    processor.process();
-    processor.process();
+    const { processor, scanSpy, onVerdict, run } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    await run();
+    await run();
+    await run();
     expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(2);
     expect(scanSpy).toHaveBeenCalledTimes(2);
     expect(onVerdict).toHaveBeenCalledTimes(2);
   });
 
-  test('a banner the page removed is put back, without a rescan', () => {
+  test('page changes while the scan is in flight: one scan, then one banner', async () => {
     const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
-    const { processor, scanSpy } = setup(gmailAdapter, doc, () => flagLink(0));
+    let answer: (v: Verdict) => void = () => undefined;
+    const scan = vi.fn(() => new Promise<Verdict>((resolve) => (answer = resolve)));
+    const processor = createMessageProcessor({ doc, adapter: gmailAdapter, ui: { mountBanner, outlineElements }, scan, onConsult: vi.fn() }, { lang: 'ja' });
     processor.process();
+    processor.process();
+    expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(0);
+    answer(flagLink(0));
+    await processor.idle();
+    processor.process();
+    expect(scan).toHaveBeenCalledTimes(1);
+    expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
+  });
+
+  test('an answer for an outdated read is dropped; the newer read decides', async () => {
+    const doc = loadFixture('gmail', '2026-11-20-message-body-not-rendered.html');
+    const answers: ((v: Verdict) => void)[] = [];
+    const scan = vi.fn(() => new Promise<Verdict>((resolve) => answers.push(resolve)));
+    const processor = createMessageProcessor({ doc, adapter: gmailAdapter, ui: { mountBanner, outlineElements }, scan, onConsult: vi.fn() }, { lang: 'ja' });
+    processor.process();
+    const body = doc.querySelector('.ii.gt')!.appendChild(doc.createElement('div'));
+    body.className = 'a3s aiL';
+    body.textContent = '本文';
+    processor.process();
+    expect(scan).toHaveBeenCalledTimes(2);
+    answers[1]!({ level: 'danger', findings: [], unchecked: [] });
+    answers[0]!({ level: 'safe', findings: [], unchecked: [] });
+    await processor.idle();
+    expect(doc.querySelector('[data-kokoroe-verdict]')!.getAttribute('data-kokoroe-verdict')).toBe('danger');
+  });
+
+  test('a banner the page removed is put back, without a rescan', async () => {
+    const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
+    const { processor, scanSpy, run } = setup(gmailAdapter, doc, () => flagLink(0));
+    await run();
     const host = doc.querySelector('[data-kokoroe-verdict]')!;
     expect(host.getAttribute('data-kokoroe-verdict')).toBe('danger');
     host.remove();
-    processor.process();
+    await run();
     expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
     expect(scanSpy).toHaveBeenCalledTimes(1);
   });
 
-  test('the banner sits above the body, outside it', () => {
+  test('the banner sits above the body, outside it', async () => {
     const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
-    const { processor } = setup(gmailAdapter, doc, () => flagLink(0));
-    processor.process();
+    const { processor, run } = setup(gmailAdapter, doc, () => flagLink(0));
+    await run();
     const host = doc.querySelector('[data-kokoroe-verdict]')!;
     const body = doc.querySelector('div.a3s')!;
     expect(host.nextElementSibling).toBe(body);
     expect(body.contains(host)).toBe(false);
   });
 
-  test('a message whose body arrives later is scanned again and its banner updated (still one)', () => {
+  test('a message whose body arrives later is scanned again and its banner updated (still one)', async () => {
     const doc = loadFixture('gmail', '2026-11-20-message-body-not-rendered.html');
-    const { processor, scanSpy } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
-    processor.process();
+    const { processor, scanSpy, run } = setup(gmailAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    await run();
     expect(doc.querySelector('[data-kokoroe-verdict]')!.getAttribute('data-kokoroe-verdict')).toBe('caution');
     const holder = doc.querySelector('.ii.gt')!;
     const body = holder.appendChild(doc.createElement('div'));
@@ -157,39 +194,39 @@ describe('processing', () => {
     const chip = tray.appendChild(doc.createElement('span'));
     chip.className = 'aZo';
     chip.setAttribute('download_url', 'application/pdf:請求書.pdf:https://mail.google.com/x');
-    processor.process();
+    await run();
     expect(scanSpy).toHaveBeenCalledTimes(2);
     const hosts = doc.querySelectorAll('[data-kokoroe-verdict]');
     expect(hosts).toHaveLength(1);
     expect(hosts[0]!.getAttribute('data-kokoroe-verdict')).toBe('safe');
   });
 
-  test('closing the message removes its banner and outlines', () => {
+  test('closing the message removes its banner and outlines', async () => {
     const doc = loadFixture('gmail', '2026-11-20-single-message-with-attachments.html');
-    const { processor } = setup(gmailAdapter, doc, () => flagLink(0));
-    processor.process();
+    const { processor, run } = setup(gmailAdapter, doc, () => flagLink(0));
+    await run();
     expect(doc.querySelectorAll('[data-kokoroe-flag]')).toHaveLength(1);
     doc.querySelector('div.adn')!.remove();
-    processor.process();
+    await run();
     expect(doc.querySelectorAll('[data-kokoroe-verdict], [data-kokoroe-flag]')).toHaveLength(0);
     expect(processor.trackedKeys()).toEqual([]);
   });
 
-  test('a policy change rescans the open messages', () => {
+  test('a policy change rescans the open messages', async () => {
     const doc = loadFixture('roundcube', '2026-11-20-preview-frame-html-message.html');
-    const { processor, scanSpy } = setup(roundcubeAdapter, doc, () => flagLink(0, 'caution'));
-    processor.process();
-    processor.setContext({ ...(DEFAULT_POLICY as Policy), allowOpenAnyway: false }, 'ja');
-    processor.process();
+    const { processor, scanSpy, run } = setup(roundcubeAdapter, doc, () => flagLink(0, 'caution'));
+    await run();
+    processor.setContext({ policyChanged: true, lang: 'ja' });
+    await run();
     expect(scanSpy).toHaveBeenCalledTimes(2);
     expect(doc.querySelectorAll('[data-kokoroe-verdict]')).toHaveLength(1);
   });
 });
 
 describe('guard targets and outlines', () => {
-  test('only the flagged link resolves to a guarded target, with its real href and key', () => {
+  test('only the flagged link resolves to a guarded target, with its real href and key', async () => {
     const doc = loadFixture('roundcube', '2026-11-20-preview-frame-html-message.html');
-    const { processor } = setup(roundcubeAdapter, doc, () => ({
+    const { processor, run } = setup(roundcubeAdapter, doc, () => ({
       level: 'caution',
       findings: [
         { rule: 'link-text-mismatch', severity: 'caution', target: { kind: 'link', value: 'x', index: 0 }, params: {} },
@@ -197,7 +234,7 @@ describe('guard targets and outlines', () => {
       ],
       unchecked: [],
     }));
-    processor.process();
+    await run();
     const [flagged, clean] = roundcubeAdapter.linkElements(roundcubeAdapter.findOpenMessages(doc)[0]!);
     const target = processor.resolveGuarded(flagged!)!;
     expect(target).toMatchObject({ kind: 'link', href: 'https://sagawa-redelivery.example.top/?id=44812', index: 0 });
@@ -211,7 +248,7 @@ describe('guard targets and outlines', () => {
     expect(clean!.hasAttribute('data-kokoroe-flag')).toBe(false);
   });
 
-  test('in a dangerous message every link is guarded with the message-level reasons', () => {
+  test('in a dangerous message every link is guarded with the message-level reasons', async () => {
     const verdict: Verdict = {
       level: 'danger',
       findings: [{ rule: 'sender-display-name-spoof', severity: 'danger', target: { kind: 'sender', value: 'x' }, params: {} }],
@@ -221,7 +258,7 @@ describe('guard targets and outlines', () => {
     expect(guardFindings({ ...verdict, level: 'caution' }, 'link', 3)).toEqual([]);
   });
 
-  test('an incomplete snapshot is never safe', () => {
+  test('an incomplete snapshot is never safe', async () => {
     const verdict = neverSafeWhenIncomplete({ host: 'gmail', missing: ['attachments'] }, { level: 'safe', findings: [], unchecked: [] });
     expect(verdict.level).toBe('caution');
     expect(verdict.findings[0]!.rule).toBe('message-incomplete');
