@@ -109,7 +109,8 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   },
 
   // ---- Cards, banks, payments ---------------------------------------------------------------
-  { id: 'jcb', category: 'card', names: ['JCB', 'MyJCB', 'ジェーシービー'], domains: ['jcb.co.jp', 'jcb.jp', 'global.jcb'] },
+  // JCB also owns the `.jcb` top-level domain (global.jcb, ph.jcb …): listed as `jcb`.
+  { id: 'jcb', category: 'card', names: ['JCB', 'MyJCB', 'ジェーシービー'], domains: ['jcb.co.jp', 'jcb'] },
   { id: 'smbc-card', category: 'card', names: ['三井住友カード', 'Vpass', 'SMBCカード'], domains: ['smbc-card.com', 'vpass.ne.jp'] },
   { id: 'smbc', category: 'bank', names: ['三井住友銀行', 'SMBC'], domains: ['smbc.co.jp'] },
   { id: 'mufg', category: 'bank', names: ['三菱UFJ', 'MUFG', '三菱東京UFJ'], domains: ['mufg.jp'] },

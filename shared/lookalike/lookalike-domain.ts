@@ -34,6 +34,12 @@ const GENERIC_LABELS = new Set([
 /** Common words one edit away from a brand label; never reported by edit distance. */
 const EDIT_DISTANCE_EXCEPTIONS = new Set(['finance', 'yamate', 'nenkan', 'mobile']);
 
+/**
+ * Words of compound brand labels that are also common Japanese words, places or surnames
+ * (大和, 瑞穂, 佐川): clinics and companies use them in their own domains.
+ */
+const COMMON_WORD_TOKENS = new Set(['yamato', 'mizuho', 'sagawa']);
+
 const MIN_EDIT_DISTANCE_LENGTH = 6;
 const MIN_SUBSTRING_LENGTH = 6;
 const MIN_TOKEN_LENGTH = 3;
@@ -46,6 +52,8 @@ interface BrandLabel {
   label: string;
   labelSkeleton: string;
   tokens: string[];
+  /** A word that is also ordinary Japanese (a place, a surname): matches on it are weak. */
+  weak?: boolean;
 }
 
 /** Optimal string alignment distance ≤ 1 (one substitution, insertion, deletion or adjacent swap). */
@@ -129,7 +137,7 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
       // A distinctive first word of a compound label stands for the brand too (`sagawa` of sagawa-exp).
       for (const token of entry.tokens) {
         if (entry.tokens.length > 1 && token.length >= 5 && !GENERIC_LABELS.has(token)) {
-          distinctive.push({ ...entry, label: token, labelSkeleton: skeleton(token), tokens: [token] });
+          distinctive.push({ ...entry, label: token, labelSkeleton: skeleton(token), tokens: [token], weak: COMMON_WORD_TOKENS.has(token) });
         }
       }
     }
@@ -151,11 +159,15 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
     }
   };
 
-  const result = (entry: BrandLabel, reason: LookalikeMatch['reason'], unicodeLabel: string): LookalikeMatch => ({
-    brand: entry.brand,
-    imitated: entry.domain,
-    reason: (reason === 'skeleton' || reason === 'edit-distance') && isMixedScriptHomograph(unicodeLabel) ? 'homograph' : reason,
-  });
+  const result = (entry: BrandLabel, reason: LookalikeMatch['reason'], unicodeLabel: string, weak = false): LookalikeMatch => {
+    const match: LookalikeMatch = {
+      brand: entry.brand,
+      imitated: entry.domain,
+      reason: (reason === 'skeleton' || reason === 'edit-distance') && isMixedScriptHomograph(unicodeLabel) ? 'homograph' : reason,
+    };
+    if (weak || entry.weak) match.weak = true;
+    return match;
+  };
 
   // Messages repeat hosts (a newsletter's twenty links to one tracker): remember recent answers.
   const cache = new Map<string, LookalikeMatch | null>();
@@ -219,7 +231,7 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
     for (const sub of subLabels) {
       const subTokens = splitTokens(sub);
       for (const entry of distinctive) {
-        if (entry.label.length >= 4 && findTokenRun(subTokens, entry.tokens) >= 0) return result(entry, 'brand-label', unicodeLabel);
+        if (entry.label.length >= 4 && findTokenRun(subTokens, entry.tokens) >= 0) return result(entry, 'brand-label', unicodeLabel, true);
       }
     }
 

@@ -36,4 +36,10 @@ export interface LookalikeMatch {
   imitated: string;
   /** Why: `skeleton` (confusable characters), `edit-distance`, `brand-label` (brand word in an unrelated domain), `homograph` (mixed scripts). */
   reason: 'skeleton' | 'edit-distance' | 'brand-label' | 'homograph';
+  /**
+   * True when the evidence is a brand word that is also an ordinary word, place or surname
+   * (`yamato`, `mizuho`, `sagawa` as a word of another domain) or a brand word in the subdomain
+   * of an unrelated site: worth a caution, not proof.
+   */
+  weak?: boolean;
 }
