@@ -197,13 +197,12 @@ export function registerOutbox(options: RegisterOutboxOptions): OutboxService {
         return { ok: true, reportId: built.id, mailto };
       }
       case 'consult-resolve': {
-        let reportId: string | undefined;
+        // Every report about this message is settled, or an older one would bring the pending state back.
+        for (const r of await outbox.list()) if (r.messageKey === request.key && !r.resolved) await outbox.resolve(r.id);
         await updateConsults((map) => {
-          reportId = map[request.key]?.reportId;
           const { [request.key]: _gone, ...rest } = map;
           return rest;
         });
-        if (reportId) await outbox.resolve(reportId);
         return { ok: true };
       }
       case 'outbox-list':

@@ -1,0 +1,220 @@
+/**
+ * The report outbox end to end, in Chromium with the built extension: a consult page opened
+ * for a message, 「送信」, and a local endpoint that answers 503, then hangs, then refuses
+ * connections (with the service worker stopped in between), then recovers. Every report must
+ * be delivered exactly once, the page must show each state, and nothing may reach the endpoint
+ * before the user's click.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { launch, type Session } from './harness';
+import { ReportEndpoint } from './support/report-endpoint';
+
+const TOKEN = 'e2e-token-123';
+const SECRET = '患者 山田花子様 診察券番号 0042-7781';
+const CONSULT_ID = '6a0c2f4e-8b1d-4c3e-9f5a-2d7e1b3c4a5f';
+const MESSAGE_KEY = 'gmail:e2e-outbox-1';
+
+const snapshot = {
+  host: 'gmail',
+  from: { address: 'info@mhlw-go-jp.example', name: '厚生労働省' },
+  replyTo: [{ address: 'collect@freemail.example' }],
+  to: [{ address: 'ward3@hospital.example.jp' }],
+  subject: '【至急】アカウント確認のお願い',
+  date: '2026-11-20T01:02:03.000Z',
+  messageId: '<e2e-1@mhlw-go-jp.example>',
+  text: `${SECRET}\nhttps://login.example.net/verify`,
+  anchors: [{ href: 'https://login.example.net/verify', text: 'こちら', source: 'dom' }],
+  attachments: [{ name: '請求書.zip', contentType: 'application/zip', size: 2048, encrypted: true }],
+};
+const verdict = {
+  level: 'danger',
+  findings: [{ rule: 'link-credential-lure', severity: 'danger', target: { kind: 'link', value: 'https://login.example.net/verify', index: 0 }, params: { host: 'login.example.net' } }],
+  unchecked: [],
+};
+
+interface StoredRecord {
+  id: string;
+  state: string;
+  attempts: number;
+  lastError?: string;
+  kind: string;
+}
+
+let session: Session;
+let endpoint: ReportEndpoint;
+let extBase: string;
+
+async function worker(): Promise<Worker> {
+  return session.serviceWorker();
+}
+
+async function records(): Promise<StoredRecord[]> {
+  // Read from an extension page, which works whether or not the worker is running.
+  const page = session.context.pages().find((p) => p.url().startsWith(extBase)) ?? (await session.newPage());
+  return page.evaluate(async () => {
+    const stored = (await chrome.storage.local.get('outbox')).outbox as { records?: StoredRecord[] } | undefined;
+    return stored?.records ?? [];
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < end) {
+    last = await probe().catch((e: unknown) => e);
+    if (last && !(last instanceof Error)) return last as T;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+}
+
+async function recordState(id: string, state: string, timeoutMs?: number): Promise<StoredRecord> {
+  return waitFor(`record ${id} ${state}`, async () => (await records()).find((r) => r.id === id && r.state === state), timeoutMs);
+}
+
+/** Stops the extension's service worker (CDP), as Chrome does when it is idle or under memory pressure. */
+async function stopWorker(page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      if (event.versions.some((v) => v.scriptURL.startsWith(extBase) && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('worker did not stop')), 10_000))]);
+  await cdp.detach();
+}
+
+beforeAll(async () => {
+  endpoint = new ReportEndpoint();
+  await endpoint.listen();
+  session = await launch();
+  extBase = `chrome-extension://${session.extensionId}/`;
+  // The harness blocks every other origin; the test endpoint is the one destination allowed.
+  await session.context.route(`http://127.0.0.1:${endpoint.port}/**`, (route) => route.continue());
+  const sw = await worker();
+  await sw.evaluate(
+    async ({ url, token, id, key, snapshot, verdict }) => {
+      await chrome.storage.local.set({
+        localSettings: {
+          reportEndpoint: url,
+          reportToken: token,
+          reportMailbox: 'security@hospital.example.jp',
+          adminContact: { name: '情報システム課 山本', phone: '内線 1234', hours: '平日 8:30–17:15' },
+        },
+      });
+      // What the background's open-consult keeps for the consult page (validated snapshot + verdict).
+      await chrome.storage.session.set({ [`consult:${id}`]: { key, snapshot, verdict, at: Date.now() } });
+    },
+    { url: endpoint.url, token: TOKEN, id: CONSULT_ID, key: MESSAGE_KEY, snapshot, verdict },
+  );
+});
+
+afterAll(async () => {
+  await session?.close();
+  await endpoint?.close();
+});
+
+describe('report outbox in Chromium', () => {
+  it('delivers each report exactly once through 503, a hung request, a stopped worker and refused connections', async () => {
+    const page = await session.newPage();
+    await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
+    // Phone first, as a tel: link with the digits; the preview shows what will be sent.
+    const tel = page.locator('a.tel-big');
+    await expect.poll(() => tel.getAttribute('href')).toBe('tel:1234');
+    expect(await tel.textContent()).toBe('内線 1234');
+    await expect.poll(() => page.locator('[data-field="subject"]').textContent()).toBe('【至急】アカウント確認のお願い');
+    expect(await page.locator('[data-field="links"]').textContent()).toContain('https://login.example.net/verify');
+    expect(await page.locator('[data-field="attachments"]').textContent()).toContain('請求書.zip');
+    expect(await page.locator('#include-original').isChecked()).toBe(false);
+    expect(await page.locator('main').textContent()).not.toContain('山田花子');
+
+    // Nothing reaches the endpoint before the click.
+    await page.waitForTimeout(1_500);
+    expect(endpoint.log).toEqual([]);
+
+    endpoint.mode = '503';
+    const clickedAt = Date.now();
+    await page.locator('#comment').fill('見覚えのない差出人です');
+    await page.locator('#send').click();
+    const reportId = await waitFor('report id on the page', async () => /([0-9a-f-]{36})/.exec((await page.locator('#send-status').textContent()) ?? '')?.[1]);
+    expect(endpoint.log.every((r) => r.at >= clickedAt)).toBe(true);
+
+    // 503 → waiting to retry, shown on the page.
+    await recordState(reportId, 'failed');
+    await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
+    expect(endpoint.postsFor(reportId).map((r) => r.answered)).toEqual([503]);
+
+    // The endpoint now takes the report but never answers; the worker is stopped mid-request.
+    endpoint.mode = 'hang';
+    await page.locator(`[data-report-id="${reportId}"] [data-action="retry"]`).click();
+    await waitFor('hung POST', async () => endpoint.postsFor(reportId).some((r) => r.answered === 'hung'));
+    await recordState(reportId, 'sending');
+    await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('sending');
+    await stopWorker(page);
+
+    // Connection refused while the worker comes back: the interrupted attempt is resent and fails.
+    await endpoint.close();
+    const popup = await session.newPage();
+    await popup.goto(`${extBase}popup.html`);
+    const afterRefused = await waitFor('interrupted attempt resent and refused', async () =>
+      (await records()).find((r) => r.id === reportId && r.state === 'failed' && r.attempts >= 3),
+    );
+    expect(afterRefused.lastError).toMatch(/network|interrupted/);
+
+    // The endpoint recovers on the same port; 「今すぐ再送」 delivers, with the same id.
+    await endpoint.listen();
+    endpoint.mode = 'ok';
+    await page.locator(`[data-report-id="${reportId}"] [data-action="retry"]`).click();
+    await recordState(reportId, 'delivered');
+    await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('delivered');
+
+    const posts = endpoint.postsFor(reportId);
+    expect(posts.map((p) => p.answered)).toEqual([503, 'hung', 200]);
+    expect(endpoint.accepted.get(reportId)).toBe(1);
+    expect(posts.every((p) => p.authorization === `Bearer ${TOKEN}` && p.idempotencyKey === reportId)).toBe(true);
+    const received = endpoint.reports.get(reportId)!;
+    expect(received).toMatchObject({ schema: 'kokoroe.report/1', id: reportId, kind: 'consult', comment: '見覚えのない差出人です', original: { included: false, reason: 'not-requested' } });
+    expect(JSON.stringify(received)).not.toContain('山田花子');
+    expect(JSON.stringify(received)).not.toContain('ward3@');
+
+    // The message is now "consult pending" for the banner.
+    const consults = await page.evaluate(async () => (await chrome.storage.local.get('consults')).consults as Record<string, { reportId: string; status: string }>);
+    expect(consults['gmail:e2e-outbox-1']).toMatchObject({ reportId, status: 'pending' });
+
+    // Delivered means never sent again.
+    await page.waitForTimeout(2_000);
+    expect(endpoint.postsFor(reportId)).toHaveLength(3);
+    await popup.close();
+  });
+
+  it('sends an opened-already report from the 「開いてしまった」 path, once, and shows the incident portal', async () => {
+    const page = await session.newPage();
+    await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
+    await page.locator('#switch-mode').click();
+    await expect.poll(() => page.locator('main').getAttribute('data-mode')).toBe('opened');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('ネットワークから切断する');
+    expect(text).toContain('管理者にすぐ電話する');
+    expect(await page.locator('#incident-portal').getAttribute('href')).toBe('https://mhlw-training.saj.or.jp/');
+    const before = endpoint.log.length;
+    await page.waitForTimeout(500);
+    expect(endpoint.log).toHaveLength(before);
+
+    await page.locator('#send').click();
+    const reportId = await waitFor('report id', async () => /([0-9a-f-]{36})/.exec((await page.locator('#send-status').textContent()) ?? '')?.[1]);
+    await recordState(reportId, 'delivered');
+    expect(endpoint.accepted.get(reportId)).toBe(1);
+    expect(endpoint.reports.get(reportId)).toMatchObject({ kind: 'opened-already' });
+    expect(endpoint.postsFor(reportId)).toHaveLength(1);
+
+    // 「解決済みにする」 clears the pending state of the message.
+    await page.locator('#resolve').click();
+    await waitFor('consult resolved', async () => {
+      const consults = await page.evaluate(async () => (await chrome.storage.local.get('consults')).consults as Record<string, unknown>);
+      return !consults['gmail:e2e-outbox-1'];
+    });
+  });
+});
