@@ -88,7 +88,7 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
     category: 'shop',
     names: ['Amazon', 'アマゾン', 'Prime Video', 'プライムビデオ'],
     domains: ['amazon.co.jp', 'amazon.com', 'amazon.jp', 'amzn.to', 'amzn.asia', 'a.co', 'primevideo.com'],
-    relatedDomains: ['amazonaws.com', 'amazonses.com', 'media-amazon.com', 'ssl-images-amazon.com', 'amazontrust.com', 'awstrack.me', 'cloudfront.net'],
+    relatedDomains: ['amazonaws.com', 'amazonses.com', 'media-amazon.com', 'ssl-images-amazon.com', 'amazontrust.com'],
     ownsOtherSuffixes: true,
   },
   {

@@ -84,15 +84,21 @@ function findTokenRun(haystack: readonly string[], needle: readonly string[]): n
   return -1;
 }
 
-function labelOf(domain: string): { label: string; suffix: string } | undefined {
+function labelOf(domain: string): { label: string; registrable: string } | undefined {
   const info = parseDomain(domain, { allowPrivateDomains: false, extractHostname: false });
   if (!info.domain || info.domainWithoutSuffix === null || !info.publicSuffix) return undefined;
-  return { label: info.domainWithoutSuffix, suffix: info.publicSuffix };
+  return { label: info.domainWithoutSuffix, registrable: info.domain };
 }
 
 export function createLookalikeIndex(names: readonly ProtectedName[]): LookalikeIndex {
-  /** Own and related domains → brand (own check walks the hostname's suffixes). */
+  /** Own domains → brand (the own check walks the hostname's suffixes). */
   const owned = new Map<string, ProtectedName>();
+  /**
+   * Related domains (the brand's infrastructure): a host whose registrable domain is one of these
+   * is not judged (`lh3.googleusercontent.com`), but sites users create under them are, because
+   * their registrable domain is their own (`paypal-login.appspot.com`, `x.blob.core.windows.net`).
+   */
+  const related = new Set<string>();
   /** Skeleton of each protected registrable domain → its entry. */
   const byDomainSkeleton = new Map<string, BrandLabel>();
   /** Skeleton of each distinctive label → entries. */
@@ -113,23 +119,26 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
   };
 
   for (const brand of names) {
-    for (const raw of [...brand.domains, ...(brand.relatedDomains ?? [])]) {
+    for (const raw of brand.domains) {
       const domain = canonicalHostname(raw);
       if (domain !== '' && !owned.has(domain)) owned.set(domain, brand);
     }
+    for (const raw of brand.relatedDomains ?? []) related.add(canonicalHostname(raw));
     for (const raw of brand.domains) {
       const domain = canonicalHostname(raw);
       const parts = labelOf(domain);
-      if (!parts) continue;
       const entry: BrandLabel = {
         brand,
         domain,
-        label: parts.label,
-        labelSkeleton: skeleton(parts.label),
-        tokens: splitTokens(parts.label),
+        label: parts?.label ?? domain,
+        labelSkeleton: skeleton(parts?.label ?? domain),
+        tokens: splitTokens(parts?.label ?? domain),
       };
+      if (domain.includes('.')) fullDomains.push({ labels: domain.split('.'), entry });
+      // Labels are compared only for registrable domains: a protected `hospital.example.jp` must not
+      // make every `example-….com` a look-alike.
+      if (!parts || parts.registrable !== domain) continue;
       byDomainSkeleton.set(skeleton(domain), entry);
-      fullDomains.push({ labels: domain.split('.'), entry });
       if (GENERIC_LABELS.has(entry.label) || entry.label.length < MIN_TOKEN_LENGTH) continue;
       push(byLabel, entry.label, entry);
       if (entry.labelSkeleton.length >= MIN_LABEL_SKELETON_LENGTH) push(byLabelSkeleton, entry.labelSkeleton, entry);
@@ -177,6 +186,7 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
     if (isIpHostname(host) || isOwned(host)) return undefined;
     const info = parseDomain(host, { allowPrivateDomains: true, extractHostname: false });
     if (!info.domain || info.domainWithoutSuffix === null || !info.publicSuffix) return undefined;
+    if (related.has(info.domain)) return undefined;
     const registrable = info.domain;
     const label = info.domainWithoutSuffix;
     const unicodeRegistrable = toUnicodeHostname(registrable);

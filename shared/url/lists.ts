@@ -199,7 +199,7 @@ for (const [service, kind, commonInLegitMail] of HOSTING_ENTRIES) HOSTING.set(se
 /** S3 also answers on regional names (`bucket.s3.ap-northeast-1.amazonaws.com`, `s3-eu-west-1.amazonaws.com`). */
 function isS3Host(host: string): boolean {
   if (!host.endsWith('.amazonaws.com')) return false;
-  return host.split('.').some((label) => label === 's3' || label.startsWith('s3-') || label.startsWith('s3.'));
+  return host.split('.').some((label) => label === 's3' || label.startsWith('s3-'));
 }
 
 /** Anything the URL shows as IPFS content: `*.ipfs.<gateway>` subdomains or `/ipfs/<cid>` paths. */

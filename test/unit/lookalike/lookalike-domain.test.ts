@@ -36,6 +36,9 @@ describe('createLookalikeIndex: flags', () => {
     ['au.com.account-check.top', 'au-kddi', 'au.com', 'brand-label'],
     ['login-rakuten.firebaseapp.com', 'rakuten', 'rakuten.co.jp', 'brand-label'],
     ['アマゾン-amazon.jp', 'amazon', 'amazon.co.jp', 'brand-label'],
+    ['paypal-login.appspot.com', 'paypal', 'paypal.com', 'brand-label'],
+    ['microsoft-login.azurewebsites.net', 'microsoft', 'microsoft.com', 'brand-label'],
+    ['amazon-co-jp.s3.amazonaws.com', 'amazon', 'amazon.co.jp', 'brand-label'],
     ['楽天カード.com', 'rakuten', 'rakuten.co.jp', 'brand-label'],
   ];
   for (const [written, id, imitated, reason] of table) {
@@ -77,7 +80,7 @@ describe('createLookalikeIndex: does not flag', () => {
     'microsoft.com', 'login.microsoftonline.com', 'www.amazon.co.jp', 'amazon.com', 'www.mhlw.go.jp', 'e-tax.nta.go.jp',
     'jp.mercari.com', 'www.smbc-card.com', 'www.global.jcb', 'ph.jcb', 'bk.mufg.jp', 'direct.jp-bank.japanpost.jp', 'www.au.com', 'paypay.ne.jp',
     // related domains: the brand's infrastructure
-    'lh3.googleusercontent.com', 'bucket.s3.amazonaws.com', 'm.media-amazon.com', 'a.amazonses.com',
+    'lh3.googleusercontent.com', 'bucket.s3.amazonaws.com', 'm.media-amazon.com', 'a.amazonses.com', 'login.windows.net',
     // a global brand's country sites
     'www.amazon.de', 'www.google.fr',
     // ordinary domains, including words close to brand labels
@@ -105,6 +108,12 @@ describe('createLookalikeIndex: policy names', () => {
     expect(own.match('kokoroe-hq.jp')?.reason).toBe('brand-label'); // the distinctive word kokoroe
     expect(own.match('kokorae-hp.jp')?.reason).toBe('edit-distance');
     expect(own.match('kokoroe-hp.jp.mail-box.top')?.reason).toBe('brand-label');
+  });
+  it('compares labels only for registrable protected domains', () => {
+    const sub = createLookalikeIndex([{ id: 'dept', category: 'org', names: ['検査部'], domains: ['lab.example.jp'] }]);
+    expect(sub.match('example-shop.com')).toBeUndefined();
+    expect(sub.match('www.example.jp')).toBeUndefined();
+    expect(sub.match('lab.example.jp.evil.top')?.brand.id).toBe('dept');
   });
   it('leaves the organisation alone', () => {
     expect(own.match('mail.kokoroe-hp.jp')).toBeUndefined();

@@ -8,7 +8,8 @@ import { skeleton } from '../../../shared/lookalike/skeleton';
 
 const index = createLookalikeIndex(PROTECTED_NAMES);
 const matcher = createBrandMatcher(PROTECTED_NAMES);
-const ownDomains = PROTECTED_NAMES.flatMap((n) => [...n.domains, ...(n.relatedDomains ?? [])]);
+const ownDomains = PROTECTED_NAMES.flatMap((n) => n.domains);
+const relatedDomains = PROTECTED_NAMES.flatMap((n) => n.relatedDomains ?? []);
 const confusableText = fc.string({
   unit: fc.oneof(fc.constantFrom(...'rnvvcl01iIlOo|аеорсуӏіαορ一ーロ口カ力ソンツシ\u00AD\u200B\u202E\uFE0F\u0301ｶﾞＡ。．'.split('')), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
   maxLength: 40,
@@ -30,6 +31,10 @@ describe('look-alike properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('never matches a related domain itself', () => {
+    for (const domain of relatedDomains) expect(index.match(domain), domain).toBeUndefined();
   });
 
   it('lookups and searches never throw', () => {
