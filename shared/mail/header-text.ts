@@ -101,18 +101,37 @@ export function decodeUnknown(bytes: Uint8Array, hint?: string): { text: string;
   const euc = decoderFor('euc-jp')!.decode(bytes);
   const sjisErrors = replacementCount(sjis);
   const eucErrors = replacementCount(euc);
-  // Isolated Latin-1 bytes (£, é) read as Shift_JIS become half-width katakana and no full
-  // character at all; real Japanese text has kana or kanji.
-  if (eucErrors > 0 && !hasWideJapanese(sjis)) return { text: decoderFor('windows-1252')!.decode(bytes), charset: 'windows-1252' };
-  return eucErrors < sjisErrors ? { text: euc, charset: 'euc-jp' } : { text: sjis, charset: 'shift_jis' };
+  const useEuc = eucErrors < sjisErrors || (eucErrors === sjisErrors && decoderFor(hint)?.encoding === 'euc-jp');
+  const japanese = useEuc ? { text: euc, charset: 'euc-jp', errors: eucErrors } : { text: sjis, charset: 'shift_jis', errors: sjisErrors };
+  // European text in Latin-1 (£, é, ção) has its 8-bit bytes mostly alone between ASCII
+  // letters and, read as Japanese, yields no kana; Japanese text has runs of 8-bit bytes
+  // (two per character) and kana in almost every sentence.
+  const isolated = isolatedHighByteRatio(bytes);
+  if (kanaCount(japanese.text) === 0 && (isolated > 0.5 || japanese.errors > 0)) {
+    return { text: decoderFor('windows-1252')!.decode(bytes), charset: 'windows-1252' };
+  }
+  return { text: japanese.text, charset: japanese.charset };
 }
 
-function hasWideJapanese(text: string): boolean {
+function kanaCount(text: string): number {
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x3000 && c !== 0xfffd && !(c >= 0xff61 && c <= 0xff9f)) return true;
+    if (c >= 0x3041 && c <= 0x30ff) n++;
   }
-  return false;
+  return n;
+}
+
+/** Share of bytes ≥ 0x80 that have no 8-bit neighbour. */
+function isolatedHighByteRatio(bytes: Uint8Array): number {
+  let high = 0;
+  let isolated = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    high++;
+    if ((i === 0 || bytes[i - 1]! < 0x80) && (i + 1 === bytes.length || bytes[i + 1]! < 0x80)) isolated++;
+  }
+  return high === 0 ? 0 : isolated / high;
 }
 
 // An encoded word; the charset may be empty (a broken writer) and the text has no '?'.

@@ -46,6 +46,12 @@ describe('decodeUnknown', () => {
     expect(decodeUnknown(new Uint8Array([0x57, 0x69, 0x6e, 0x20, 0xa3, 0x37, 0x30, 0x30]))).toEqual({ text: 'Win £700', charset: 'windows-1252' });
   });
 
+  it('reads Portuguese and French Latin-1 as Windows-1252', () => {
+    const latin1 = (text: string): Uint8Array => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
+    expect(decodeUnknown(latin1('Cartões de Crédito: normalização necessária')).charset).toBe('windows-1252');
+    expect(decodeUnknown(latin1('je défendrai jusqu\'à ma mort')).charset).toBe('windows-1252');
+  });
+
   it('follows a real charset hint', () => {
     expect(decodeUnknown(new Uint8Array([0xe9]), 'iso-8859-1').text).toBe('é');
   });

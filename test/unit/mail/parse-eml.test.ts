@@ -16,6 +16,8 @@ describe('parseEml: charsets and transfer encodings', () => {
     { file: 'broken-encoded-words.eml', subject: '重要なお知らせ [テスト]', body: 'body', fromName: '経理部' },
     { file: 'raw-8bit-header.eml', subject: '請求書の送付について', body: '本文です。', fromName: '山田太郎' },
     { file: 'raw-iso-2022-jp-header.eml', subject: '至急ご確認ください', body: 'ご確認ください。' },
+    { file: 'no-charset-iso-2022-jp.eml', subject: 'お知らせ', body: '口座が凍結されました。至急ご確認ください。' },
+    { file: 'mislabeled-shift-jis.eml', subject: 'Account', body: 'お客様のアカウントは一時停止されています。<a href="https://example.net/">こちら</a>' },
   ];
   for (const row of table) {
     it(row.file, async () => {
@@ -33,6 +35,21 @@ describe('parseEml: charsets and transfer encodings', () => {
     expect((await parse('raw-8bit-header.eml')).problems).toEqual(['Header text not RFC 2047 encoded; read as shift_jis']);
     expect((await parse('raw-iso-2022-jp-header.eml')).problems).toEqual(['Header text not RFC 2047 encoded; read as iso-2022-jp']);
     expect((await parse('iso-2022-jp.eml')).problems).toBeUndefined();
+  });
+
+  it('names the charset of text parts that declare none or the wrong one', async () => {
+    for (const file of ['no-charset-iso-2022-jp.eml', 'mislabeled-shift-jis.eml']) {
+      const s = await parse(file);
+      expect(s.problems).toEqual(['1 text part(s) with a missing or wrong charset; charset guessed']);
+      // The header lines stay as written.
+      expect(s.headers?.find((h) => h.name === 'Content-Type')?.value).not.toMatch(/shift_jis|iso-2022-jp/);
+    }
+    const latin = new Uint8Array([...new TextEncoder().encode('From: a@example.jp\r\nContent-Type: text/plain\r\n\r\nCaf'), 0xe9, 0x20, 0x6f, 0x75, 0x20, 0x74, 0x68, 0xe9]);
+    expect((await parseEml(latin)).text?.trim()).toBe('Café ou thé');
+    // One stray byte in UTF-8 text does not make the part Shift_JIS.
+    const stray = new Uint8Array([...new TextEncoder().encode('From: a@example.jp\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nお知らせです'), 0xff]);
+    const strayText = (await parseEml(stray)).text ?? '';
+    expect(strayText).toContain('お知らせです');
   });
 
   it('fills the envelope fields', async () => {
