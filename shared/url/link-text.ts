@@ -76,6 +76,8 @@ function labelsBefore(hostname: string, suffix: string): number {
 /** The URL a link's visible text shows, analysed; undefined when the text does not present one. */
 export function urlShownInText(text: string): UrlAnalysis | undefined {
   if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return undefined;
+  // Most link texts are words (`こちら`, `Click here`): no dot and no slash, no address.
+  if (!/[.\/\u3002\uff0e\uff61\uff0f]/.test(text)) return undefined;
   const normalised = text.normalize('NFKC');
   const withScheme = schemeToken(normalised);
   if (withScheme !== undefined) {
