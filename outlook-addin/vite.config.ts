@@ -8,6 +8,9 @@
  *   `https://mailguard.hospital.example.jp/outlook` (https only; no query or fragment).
  *   @default https://localhost:3000 (sideloading a trial from a local HTTPS server)
  * - KOKOROE_ADDIN_POLICY — path of a policy.json to deploy instead of the empty default.
+ * - KOKOROE_ADDIN_TLS_CERT / KOKOROE_ADDIN_TLS_KEY — PEM files for `npm run serve:addin`, which
+ *   serves the built folder at https://localhost:3000 for sideloading (the certificate must be
+ *   trusted by the machine running Outlook).
  *
  * What it must never do: write a manifest with a non-https source location, or ship a
  * policy.json that is not valid JSON.
@@ -100,5 +103,14 @@ export default defineConfig((): UserConfig => {
       },
     },
     plugins: [addinFiles(baseUrl)],
+    // `vite preview` serves build.outDir: the deployable folder, as Outlook will load it.
+    preview: {
+      host: 'localhost',
+      port: 3000,
+      strictPort: true,
+      ...(process.env.KOKOROE_ADDIN_TLS_CERT && process.env.KOKOROE_ADDIN_TLS_KEY
+        ? { https: { cert: readFileSync(process.env.KOKOROE_ADDIN_TLS_CERT), key: readFileSync(process.env.KOKOROE_ADDIN_TLS_KEY) } }
+        : {}),
+    },
   };
 });
