@@ -42,8 +42,12 @@ export type Request =
   | { type: 'open-warning'; key: string; target: GuardedTarget }
   | { type: 'get-warning'; id: string }
   | { type: 'warning-proceed'; id: string }
-  /** snapshot/verdict are absent when the consult is about the device (from the gate). */
-  | { type: 'open-consult'; key: string; snapshot?: MailSnapshot; verdict?: Verdict }
+  /**
+   * snapshot/verdict are absent when the consult is about the device (from the gate).
+   * originalUrl: where the provider serves the raw message (kept only if on the sender's own
+   * webmail origin); mode `opened`: the user already opened the link or file.
+   */
+  | { type: 'open-consult'; key: string; snapshot?: MailSnapshot; verdict?: Verdict; originalUrl?: string; mode?: 'consult' | 'opened' }
   | { type: 'gate-recheck' }
   | { type: 'gate-dismiss' }
   | { type: 'get-popup-state' };
@@ -194,6 +198,14 @@ export function validateRequest(message: unknown): Validation {
           const verdict = checkVerdict(message.verdict, 'verdict');
           if (!verdict.ok) return verdict;
           request.verdict = verdict.value;
+        }
+        if (message.originalUrl !== undefined) {
+          if (!isString(message.originalUrl, LIMITS.href)) return fail(`originalUrl: expected text up to ${LIMITS.href} characters`);
+          request.originalUrl = message.originalUrl;
+        }
+        if (message.mode !== undefined) {
+          if (message.mode !== 'consult' && message.mode !== 'opened') return fail('mode: expected consult or opened');
+          request.mode = message.mode;
         }
         return { ok: true, request };
       }

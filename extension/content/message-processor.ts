@@ -12,7 +12,7 @@
  */
 import type { Finding, MailSnapshot, Verdict } from '../../shared/model';
 import type { MailProviderAdapter, MessageView } from '../hosts/types';
-import type { BannerHandle, BannerOptions } from '../ui/banner';
+import type { BannerHandle, BannerOptions, ConsultState } from '../ui/banner';
 import type { GuardedTarget } from '../ui/guard';
 import type { Lang } from '../messages';
 import { neverSafeWhenIncomplete } from './verdict-rules';
@@ -32,7 +32,7 @@ export interface ProcessorDeps {
   scan(key: string, snapshot: MailSnapshot): Promise<Verdict>;
   /** Called when a message's verdict is new or changed. */
   onVerdict?(key: string, snapshot: MailSnapshot, verdict: Verdict): void;
-  onConsult(key: string, snapshot: MailSnapshot, verdict: Verdict): void;
+  onConsult(key: string, snapshot: MailSnapshot, verdict: Verdict, originalUrl: string | undefined): void;
 }
 
 interface Tracked {
@@ -42,6 +42,8 @@ interface Tracked {
   snapshot: MailSnapshot;
   /** Absent while the first scan is in flight. */
   verdict?: Verdict;
+  /** Where the provider serves the raw message (for a consult that includes the original). */
+  originalUrl?: string;
   /** What `verdict` was computed from: its indexes refer to these links and chips. */
   scanned?: { snapshot: MailSnapshot; links: Element[]; chips: Element[] };
   banner?: BannerHandle;
@@ -59,6 +61,8 @@ export interface MessageProcessor {
   process(): void;
   /** New policy (rescan everything on the next process()) and/or language. */
   setContext(next: { policyChanged: boolean; lang: Lang }): void;
+  /** Consult state per message key (from the outbox): shown on banners; pending keeps links guarded. */
+  setConsults(consults: Readonly<Record<string, ConsultState>>): void;
   /** The guard's resolver: the flagged link or chip `el` is, if any. */
   resolveGuarded(el: Element): GuardedTarget | undefined;
   /** The message key a target returned by resolveGuarded belongs to. */
@@ -78,6 +82,8 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lan
   let stopped = false;
   const inflight = new Set<Promise<void>>();
   const guardedKeys = new WeakMap<GuardedTarget, string>();
+  let consults: Readonly<Record<string, ConsultState>> = {};
+  const consultOf = (key: string): ConsultState => consults[key] ?? { status: 'none' };
 
   const forget = (t: Tracked): void => {
     t.undoOutline();
@@ -123,8 +129,9 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lan
       t.banner = deps.ui.mountBanner(deps.doc, deps.adapter.anchorForBanner(t.view), {
         verdict,
         lang,
+        consult: consultOf(t.key),
         onConsult: () => {
-          if (t.verdict && t.scanned) deps.onConsult(t.key, t.scanned.snapshot, t.verdict);
+          if (t.verdict && t.scanned) deps.onConsult(t.key, t.scanned.snapshot, t.verdict, t.originalUrl);
         },
         onDetails: () => undefined,
       });
@@ -191,6 +198,7 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lan
       entry.chips = chips;
       entry.version = contextVersion;
       entry.snapshot = adapter.readSnapshot(view);
+      entry.originalUrl = adapter.originalUrl?.(view);
       tracked.set(key, entry);
       scan(entry);
     }
@@ -199,8 +207,8 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lan
 
   const guardedTarget = (t: Tracked, kind: 'link' | 'attachment', index: number): GuardedTarget | undefined => {
     if (!t.verdict || !t.scanned) return undefined;
-    const findings = guardFindings(t.verdict, kind, index);
-    if (findings.length === 0) return undefined;
+    const findings = guardFindings(t.verdict, kind, index, consultOf(t.key).status !== 'none');
+    if (!findings) return undefined;
     const snap = t.scanned.snapshot;
     const target: GuardedTarget =
       kind === 'link'
@@ -218,6 +226,10 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lan
         lang = next.lang;
         for (const t of tracked.values()) t.banner?.update({ lang });
       }
+    },
+    setConsults(next) {
+      consults = next;
+      for (const t of tracked.values()) t.banner?.update({ consult: consultOf(t.key) });
     },
     resolveGuarded(el) {
       for (const t of tracked.values()) {
@@ -243,12 +255,15 @@ export function createMessageProcessor(deps: ProcessorDeps, initial: { lang: Lan
 
 /**
  * Findings that make a click on this link/chip go to the warning page: its own caution or
- * danger findings; and when the whole message is dangerous (a spoofed sender, say), every link
- * and attachment in it is guarded with the message's findings.
+ * danger findings; when the whole message is dangerous (a spoofed sender, say), every link and
+ * attachment in it is guarded with the message's findings. Returns undefined when the click may
+ * pass. While a consult about the message is open (IT has not closed it), every link and
+ * attachment stays guarded, with whatever findings there are (possibly none).
  */
-export function guardFindings(verdict: Verdict, kind: 'link' | 'attachment', index: number): Finding[] {
+export function guardFindings(verdict: Verdict, kind: 'link' | 'attachment', index: number, consultOpen = false): Finding[] | undefined {
   const own = verdict.findings.filter((f) => f.target.kind === kind && f.target.index === index && FLAG_SEVERITIES.has(f.severity));
   if (own.length > 0) return own;
-  if (verdict.level !== 'danger') return [];
-  return verdict.findings.filter((f) => FLAG_SEVERITIES.has(f.severity) && f.target.kind !== 'link' && f.target.kind !== 'attachment');
+  const messageLevel = verdict.findings.filter((f) => FLAG_SEVERITIES.has(f.severity) && f.target.kind !== 'link' && f.target.kind !== 'attachment');
+  if (verdict.level === 'danger' || consultOpen) return messageLevel;
+  return undefined;
 }

@@ -15,7 +15,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MailSnapshot, Verdict } from '../../shared/model';
 import type { MailProviderAdapter } from '../hosts/types';
 import { CONTEXT_CHANGED, type Answer, type ContextAnswer, type Lang, type Request, type ScanAnswer } from '../messages';
-import { mountBanner } from '../ui/banner';
+import { mountBanner, type ConsultState } from '../ui/banner';
+import { CONSULTS_KEY } from '../outbox/consults';
 import { mountGate, type GateHandle } from '../ui/gate';
 import { installGuard } from '../ui/guard';
 import { outlineElements } from '../ui/outline';
@@ -62,8 +63,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
         if (answer?.ok) return answer.verdict;
         return checkFailedVerdict(answer ? answer.error : 'timeout');
       },
-      onConsult: (key, snapshot, verdict) => {
-        void send({ type: 'open-consult', key, snapshot: trimForMessage(snapshot), verdict });
+      onConsult: (key, snapshot, verdict, originalUrl) => {
+        void send({ type: 'open-consult', key, snapshot: trimForMessage(snapshot), verdict, ...(originalUrl ? { originalUrl } : {}) });
       },
     },
     { lang: context?.lang ?? uiLang() },
@@ -147,13 +148,44 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
 
+  // Consult state (written by the worker's outbox): banners say IT was asked, links stay guarded.
+  const readConsultStates = async (): Promise<void> => {
+    try {
+      const stored = await browser.storage.local.get(CONSULTS_KEY);
+      if (!ctx.isInvalid) processor.setConsults(consultStates(stored[CONSULTS_KEY]));
+    } catch {
+      // No consult state readable: banners show none.
+    }
+  };
+  const onStorageChanged = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'local' && CONSULTS_KEY in changes) void readConsultStates();
+  };
+  browser.storage.onChanged.addListener(onStorageChanged);
+  void readConsultStates();
+
   ctx.onInvalidated(() => {
     observer.stop();
     uninstallGuard();
     processor.stop();
     gate?.remove();
     browser.runtime.onMessage.removeListener(onRuntimeMessage);
+    browser.storage.onChanged.removeListener(onStorageChanged);
   });
+}
+
+/** The outbox's `consults` map → the banner's consult state per message key. */
+export function consultStates(raw: unknown): Record<string, ConsultState> {
+  const out: Record<string, ConsultState> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!value || typeof value !== 'object') continue;
+    const entry = value as { status?: unknown; reportId?: unknown; answer?: unknown; note?: unknown };
+    if (entry.status === 'pending' && typeof entry.reportId === 'string') out[key] = { status: 'pending', reportId: entry.reportId };
+    else if (entry.status === 'answered') {
+      out[key] = { status: 'answered', answer: typeof entry.answer === 'string' ? entry.answer : '', ...(typeof entry.note === 'string' ? { note: entry.note } : {}) };
+    }
+  }
+  return out;
 }
 
 /**

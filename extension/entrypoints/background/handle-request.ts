@@ -62,6 +62,11 @@ export interface BackgroundDeps {
   hasPage(path: string): Promise<boolean>;
   navigateTab(tabId: number, url: string): Promise<void>;
   activeTabId(): Promise<number | undefined>;
+  /**
+   * The outbox's consult opener (extension/outbox): keeps the request for the consult page and
+   * opens it; checks originalUrl against the sender's own origin. Absent in builds without it.
+   */
+  openConsult?(request: Omit<Extract<Request, { type: 'open-consult' }>, 'type'>, senderUrl: string | undefined): Promise<{ id: string }>;
   newId(): string;
   now(): Date;
 }
@@ -158,6 +163,11 @@ export function createRequestHandler(deps: BackgroundDeps) {
       }
 
       case 'open-consult': {
+        if (deps.openConsult) {
+          const { type: _type, ...consult } = request;
+          const { id } = await deps.openConsult(consult, sender.url);
+          return { ok: true, id } as Answer;
+        }
         const id = deps.newId();
         await deps.session.set({
           [`${CONSULT_PREFIX}${id}`]: { key: request.key, snapshot: request.snapshot, verdict: request.verdict, tabId, at: deps.now().getTime() },

@@ -48,7 +48,11 @@ export default defineBackground(() => {
     browser.runtime.sendMessage({ type: CONTEXT_CHANGED }).catch(() => undefined);
   }
 
+  // Report outbox and the consult page's channel (extension/outbox); its listeners wake the worker.
+  const outbox = registerOutbox({ getPolicy: async () => (await policy.current()).policy, webmailOrigins: async () => [...WEBMAIL_ORIGINS, ...roundcubeOrigins] });
+
   const onMessage = createRequestHandler({
+    openConsult: (request, senderUrl) => outbox.openConsult(request, senderUrl),
     policy,
     session: browser.storage.session as unknown as StorageArea,
     local: browser.storage.local as unknown as StorageArea,
@@ -91,8 +95,6 @@ export default defineBackground(() => {
     now: () => new Date(),
   });
 
-  // Report outbox and the consult page's channel (extension/outbox); its listeners wake the worker.
-  registerOutbox({ getPolicy: async () => (await policy.current()).policy, webmailOrigins: async () => [...WEBMAIL_ORIGINS, ...roundcubeOrigins] });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // sendResponse + `return true` works the same in Chrome and Firefox MV3.

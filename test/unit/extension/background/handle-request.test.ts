@@ -202,6 +202,22 @@ describe('popup and consult', () => {
     expect(await handler({ type: 'get-popup-state' }, POPUP)).toMatchObject({ ok: true, lastVerdict: { verdict, summary: { subject: '確認' } }, lang: 'ja' });
   });
 
+  test('open-consult goes to the outbox with the sender\'s page URL (the outbox checks originalUrl against it)', async () => {
+    const { deps, opened } = makeDeps();
+    const calls: unknown[] = [];
+    deps.openConsult = async (request, senderUrl) => {
+      calls.push({ request, senderUrl });
+      return { id: 'c1' };
+    };
+    const answer = await createRequestHandler(deps)(
+      { type: 'open-consult', key: 'gmail:1', snapshot: { host: 'gmail' }, originalUrl: 'https://mail.google.com/mail/u/0/?view=om&permmsgid=msg-f:1', mode: 'consult', extra: 'dropped' },
+      CONTENT,
+    );
+    expect(answer).toEqual({ ok: true, id: 'c1' });
+    expect(calls).toEqual([{ request: { key: 'gmail:1', snapshot: { host: 'gmail' }, originalUrl: 'https://mail.google.com/mail/u/0/?view=om&permmsgid=msg-f:1', mode: 'consult' }, senderUrl: CONTENT.url }]);
+    expect(opened).toEqual([]);
+  });
+
   test('open-consult opens the consult page when it exists, else the contacts (popup page) in a tab', async () => {
     const without = makeDeps();
     expect(await createRequestHandler(without.deps)({ type: 'open-consult', key: 'posture' }, CONTENT)).toMatchObject({ ok: true });

@@ -254,8 +254,36 @@ describe('guard targets and outlines', () => {
       findings: [{ rule: 'sender-display-name-spoof', severity: 'danger', target: { kind: 'sender', value: 'x' }, params: {} }],
       unchecked: [],
     };
-    expect(guardFindings(verdict, 'link', 3).map((f) => f.rule)).toEqual(['sender-display-name-spoof']);
-    expect(guardFindings({ ...verdict, level: 'caution' }, 'link', 3)).toEqual([]);
+    expect(guardFindings(verdict, 'link', 3)!.map((f) => f.rule)).toEqual(['sender-display-name-spoof']);
+    expect(guardFindings({ ...verdict, level: 'caution' }, 'link', 3)).toBeUndefined();
+  });
+
+  test('while a consult is open every link and chip stays guarded; when none is open, clean links pass', async () => {
+    const doc = loadFixture('roundcube', '2026-11-20-preview-frame-html-message.html');
+    const { processor, run } = setup(roundcubeAdapter, doc, () => ({ level: 'safe', findings: [], unchecked: [] }));
+    await run();
+    const view = roundcubeAdapter.findOpenMessages(doc)[0]!;
+    const [first] = roundcubeAdapter.linkElements(view);
+    const [chip] = roundcubeAdapter.attachmentElements(view);
+    expect(processor.resolveGuarded(first!)).toBeUndefined();
+    processor.setConsults({ 'roundcube:INBOX:1204': { status: 'pending', reportId: 'r1' } });
+    expect(processor.resolveGuarded(first!)).toMatchObject({ kind: 'link', findings: [] });
+    expect(processor.resolveGuarded(chip!)).toMatchObject({ kind: 'attachment' });
+    processor.setConsults({});
+    expect(processor.resolveGuarded(first!)).toBeUndefined();
+  });
+
+  test('the consult state map from the outbox becomes banner states', async () => {
+    const { consultStates } = await import('../../../../extension/content/run-content-script');
+    expect(
+      consultStates({
+        a: { status: 'pending', reportId: 'r1', channel: 'endpoint' },
+        b: { status: 'answered', answer: '開いて大丈夫です', note: '確認済み' },
+        c: { status: 'weird' },
+        d: 'junk',
+      }),
+    ).toEqual({ a: { status: 'pending', reportId: 'r1' }, b: { status: 'answered', answer: '開いて大丈夫です', note: '確認済み' } });
+    expect(consultStates(null)).toEqual({});
   });
 
   test('an incomplete snapshot is never safe', async () => {
