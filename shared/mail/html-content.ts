@@ -17,8 +17,11 @@
  *   kept, because mail readers run without scripts and therefore show it.
  * - Anchors are collected wherever they are (including hidden ones): a link that is in the HTML
  *   can be reached, and the rules would rather see one link too many.
- * - Relative hrefs are resolved against the first `<base href>` (as a browser does) with the
- *   WHATWG URL parser; everything else is kept exactly as written.
+ * - Relative hrefs and form actions are resolved against the first absolute `<base href>` (as
+ *   a browser does) with the WHATWG URL parser; everything else is kept exactly as written
+ *   (entities decoded, nothing trimmed or normalised).
+ * - Block elements and `<br>` break lines, table cells are separated by a space, runs of HTML
+ *   whitespace collapse to one space, empty lines are dropped. U+3000 is kept (it is content).
  */
 import { Tokenizer } from 'htmlparser2';
 import type { MailAnchor } from '../model';

@@ -94,6 +94,7 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
     missing.add('attachments');
   }
 
+  bytes = skipLeadingJunk(bytes);
   const raw = readRawMessage(bytes, limits.maxHeaders);
   problems.push(...raw.problems);
   if (raw.headers.length === 0) {
@@ -261,6 +262,17 @@ async function describeAttachment(
   const document = inspectDocument(content);
   if (document?.encrypted) out.encrypted = true;
   return out;
+}
+
+/**
+ * Files saved by some tools start with a UTF-8 byte order mark or blank lines; either would
+ * end the header block before it starts.
+ */
+function skipLeadingJunk(bytes: Uint8Array): Uint8Array {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  while (i < bytes.length && (bytes[i] === 0x0d || bytes[i] === 0x0a)) i++;
+  return i === 0 ? bytes : bytes.subarray(i);
 }
 
 function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {

@@ -226,6 +226,12 @@ describe('parseEml: malformed input yields problems, never exceptions', () => {
     expect(s.problems?.join('\n')).toMatch(/MIME structure not read: Maximum MIME nesting depth/);
   });
 
+  it('skips a byte order mark and leading blank lines', async () => {
+    const s = await parseEml(new Uint8Array([0xef, 0xbb, 0xbf, 0x0d, 0x0a, ...new TextEncoder().encode('Subject: bom\r\nFrom: a@example.jp\r\n\r\nbody')]));
+    expect(s.subject).toBe('bom');
+    expect(s.problems).toBeUndefined();
+  });
+
   it('accepts an mbox "From " line before the headers', async () => {
     const s = await parseEml('From someone@example.jp Thu Nov 26 09:00:00 2026\r\nFrom: a@example.jp\r\nSubject: mbox\r\n\r\nbody');
     expect(s.subject).toBe('mbox');
