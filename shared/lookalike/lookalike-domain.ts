@@ -237,11 +237,15 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
       }
     }
 
-    // 7. A distinctive brand label as a subdomain word (`paypal.secure-check.top`).
+    // 7. A distinctive brand label as a subdomain word (`paypal.secure-check.top`, `smbc-card.verify-login.example`).
     for (const sub of subLabels) {
       const subTokens = splitTokens(sub);
       for (const entry of distinctive) {
-        if (entry.label.length >= 4 && findTokenRun(subTokens, entry.tokens) >= 0) return result(entry, 'brand-label', unicodeLabel, true);
+        // One word (`apple.slashdot.org`, `docomo-fan.…`) is weak evidence; a compound brand label
+        // (`smbc-card.verify-login.example`) is specific enough to count in full.
+        if (entry.label.length >= 4 && findTokenRun(subTokens, entry.tokens) >= 0) {
+          return result(entry, 'brand-label', unicodeLabel, entry.tokens.length === 1);
+        }
       }
     }
 

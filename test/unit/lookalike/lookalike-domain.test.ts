@@ -39,6 +39,7 @@ describe('createLookalikeIndex: flags', () => {
     ['paypal-login.appspot.com', 'paypal', 'paypal.com', 'brand-label'],
     ['microsoft-login.azurewebsites.net', 'microsoft', 'microsoft.com', 'brand-label'],
     ['amazon-co-jp.s3.amazonaws.com', 'amazon', 'amazon.co.jp', 'brand-label'],
+    ['smbc-card.verify-login.example', 'smbc-card', 'smbc-card.com', 'brand-label'],
     ['楽天カード.com', 'rakuten', 'rakuten.co.jp', 'brand-label'],
   ];
   for (const [written, id, imitated, reason] of table) {
@@ -59,6 +60,7 @@ describe('createLookalikeIndex: weak evidence', () => {
     ['mizuho-clinic.jp', 'mizuho'],
     ['paypal.secure-check.top', 'paypal'],
     ['docomo-fan.example.com.tw', 'docomo'],
+    ['apple.slashdot.org', 'apple'],
   ];
   for (const [host, id] of table) {
     it(`${host} is a weak match for ${id}`, () => {
