@@ -177,6 +177,30 @@ export const RULE_TEXTS_JA: RuleTexts = {
     title: '差出人アドレスが不正',
     message: '差出人のアドレス（{address}）が正しい形ではありません。正規のメールではまずありません。',
   },
+  'sender-unauthenticated': {
+    title: '送信元の証明がないメール',
+    message: 'このメールには送信元を証明する仕組み（SPF・DKIM）の合格記録がありません。ほかにも気になる点があれば開かないでください。',
+  },
+  'sender-unusual-domain': {
+    title: '使い捨てによく使われるドメイン',
+    message: '送信元 {domain} は、詐欺メールでよく使われる種類のドメイン（{reason}）です。心当たりがなければリンクを開かないでください。',
+  },
+  'link-unusual-domain': {
+    title: '詐欺サイトによく使われるドメインへのリンク',
+    message: 'リンク先 {domain} は、詐欺サイトでよく使われる種類のドメイン（{reason}）です。ログインや入力はしないでください。',
+  },
+  'subject-brand-mismatch': {
+    title: '件名の会社名と送信元が違う',
+    message: '件名に「{brand}」とありますが、送信元 {domain} は{brand}のものではありません。リンクは開かず、公式サイトやアプリで確認してください。',
+  },
+  'subject-disguised-letters': {
+    title: '特殊な文字で書かれた件名・名前',
+    message: '件名や差出人名が、普通の文字に似せた特殊な文字（「{text}」）で書かれています。迷惑メール対策をすり抜ける手口です。',
+  },
+  'subject-random-token': {
+    title: '件名に無意味な文字列',
+    message: '件名に意味のない文字列（{token}）が付いています。大量に送られる迷惑メールの特徴です。',
+  },
   'subject-fake-reply': {
     title: '返信を装った件名',
     message: '件名は「{subject}」と返信・転送に見えますが、やり取りの記録がありません。以前のやり取りを装う手口です。',

@@ -6,6 +6,8 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import { attachmentEntries, attachmentFinding, SCRIPT_EXTS } from './support/helpers';
 
+const DEVELOPER_SCRIPTS = new Set(['py', 'pyw', 'sh', 'command', 'applescript', 'scpt']);
+
 export const attachmentScript: Rule = {
   id: 'attachment-script',
   scope: 'attachment',
@@ -15,7 +17,11 @@ export const attachmentScript: Rule = {
     const out: Finding[] = [];
     for (const att of msg.attachments) {
       const hit = attachmentEntries(att).find((e) => SCRIPT_EXTS.has(e.ext));
-      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
+      if (!hit) continue;
+      // Windows runs js/vbs/hta/bat… on a double-click; Python or shell scripts need an
+      // interpreter and are everyday attachments on developer lists.
+      const severity = !DEVELOPER_SCRIPTS.has(hit.ext) ? 'danger' : msg.isMailingList ? 'info' : 'caution';
+      out.push(attachmentFinding(this.id, severity, att, { file: hit.name.slice(0, 120), ext: hit.ext }));
     }
     return out;
   },

@@ -6,6 +6,8 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import { attachmentEntries, attachmentFinding, SHORTCUT_EXTS } from './support/helpers';
 
+const WEB_SHORTCUTS = new Set(['url', 'website', 'webloc', 'desktop']);
+
 export const attachmentShortcut: Rule = {
   id: 'attachment-shortcut',
   scope: 'attachment',
@@ -15,7 +17,8 @@ export const attachmentShortcut: Rule = {
     const out: Finding[] = [];
     for (const att of msg.attachments) {
       const hit = attachmentEntries(att).find((e) => SHORTCUT_EXTS.has(e.ext));
-      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
+      // .lnk and friends start programs; .url/.webloc open a web address (or an SMB share) — milder.
+      if (hit) out.push(attachmentFinding(this.id, WEB_SHORTCUTS.has(hit.ext) ? 'caution' : 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
     }
     return out;
   },

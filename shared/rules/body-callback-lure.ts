@@ -6,6 +6,10 @@
 import type { Finding } from '../model';
 import type { Rule } from './types';
 import { messageFinding } from './support/helpers';
+import { lureMatcher } from './support/lexicon';
+
+/** The stories callback lures tell: a charge, a renewal, a refund (lower-case, NFKC). */
+const BILLING = ['charged', 'auto-renewal', 'renewal', 'subscription', 'invoice', 'refund', 'transaction', 'did not authorize', "didn't authorize", '請求', '引き落とし', '自動更新', '解約', '返金', 'ご利用料金', '決済'];
 
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{2,4}[\s.-]?\d{3,4}/;
 const TOLL_FREE = /(?:\+?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?\d{3}[\s.-]?\d{4}|0120[\s-]?\d{2,3}[\s-]?\d{3}/;
@@ -15,12 +19,18 @@ export const bodyCallbackLure: Rule = {
   scope: 'body',
   maxSeverity: 'caution',
   check(msg) {
-    const call = msg.lures.body.get('callback') ?? msg.lures.subject.get('callback');
-    const billing = msg.lures.subject.get('payment') ?? msg.lures.body.get('payment');
-    if (!call || !billing) return [];
+    if (!msg.lures.body.has('callback')) return [];
     const text = msg.bodyNorm.slice(0, 10_000);
+    const story = `${msg.subjectNorm} ${text}`;
+    const billing = BILLING.find((t) => story.includes(t));
+    if (!billing) return [];
     const phone = TOLL_FREE.exec(text) ?? PHONE.exec(text);
     if (!phone) return [];
+    // The call-us phrase must sit next to the number, not in a footer far away.
+    const near = lureMatcher()
+      .find(text, 400)
+      .some((h) => h.tag === 'callback' && Math.abs(h.start - phone.index) < 200);
+    if (!near) return [];
     // Legitimate billing mail links to the sender's site; a callback lure wants a phone call.
     const tollFree = TOLL_FREE.test(phone[0]);
     if (!tollFree && msg.links.some((l) => l.dest.registrableDomain && msg.senderDomains.has(l.dest.registrableDomain))) return [];

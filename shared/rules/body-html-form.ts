@@ -10,11 +10,15 @@ export const bodyHtmlForm: Rule = {
   id: 'body-html-form',
   scope: 'body',
   maxSeverity: 'caution',
+  weight: 1,
   needs: ['body'],
   check(msg) {
     if (msg.forms.length === 0) return [];
     const action = msg.forms.find((f) => typeof f.action === 'string' && f.action)?.action ?? '';
-    return [messageFinding(this.id, 'caution', 'body', action || 'form', { action: action.slice(0, 80) })] as Finding[];
+    // Newsletters embed search and subscribe boxes; a form in a mail about accounts or
+    // passwords is the phishing kind.
+    const credential = msg.lures.body.has('credential-request') || msg.lures.body.has('account-threat') || msg.lures.subject.has('account-threat');
+    return [messageFinding(this.id, credential ? 'caution' : 'info', 'body', action || 'form', { action: action.slice(0, 80) })] as Finding[];
   },
   examples: {
     flags: [{ name: 'login form in the mail', snapshot: { html: '<form action="https://collect.example.net/p"><input name="password" type="password"><button>送信</button></form>' } }],

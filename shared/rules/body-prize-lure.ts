@@ -10,7 +10,7 @@ export const bodyPrizeLure: Rule = {
   id: 'body-prize-lure',
   scope: 'body',
   maxSeverity: 'info',
-  weight: 1,
+  weight: (f) => (f.target.kind === 'subject' ? 1.5 : 1),
   check(msg) {
     const inSubject = msg.lures.subject.get('prize');
     const phrase = inSubject ?? msg.lures.body.get('prize');

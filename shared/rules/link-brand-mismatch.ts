@@ -20,9 +20,14 @@ export const linkBrandMismatch: Rule = {
       for (const mention of link.brands) {
         const brand = mention.brand;
         if (brand.domains.length === 0 || inDomains(link.dest.hostname, brand.domains)) continue;
+        // A headline that mentions a brand ("Microsoft patches …") is news, not a claim; the link
+        // must ask for an action, or be little more than the name itself. Weak names need an action.
+        const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
+        const nameOnly = [...link.text].length <= [...mention.matched].length + 4;
+        if (!link.action && (weak || !nameOnly)) continue;
         // The brand's own mail linking through its tracking domain is not an impersonation.
         if (senderIsBrand(msg, brand) || linkToSender(msg, link)) continue;
-        const severity = link.action ? 'danger' : 'caution';
+        const severity = link.action && !weak ? 'danger' : 'caution';
         out.push(linkFinding(this.id, severity, link, { brand: mention.matched, official: brand.domains[0] ?? '' }));
         break;
       }

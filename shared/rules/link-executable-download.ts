@@ -8,6 +8,9 @@ import type { Rule } from './types';
 import { ARCHIVE_EXTS, MACRO_OFFICE_EXTS, extOf, isWebLink, linkFinding, runnableKind } from './support/helpers';
 import { linkFileName } from '../scan/deps';
 
+/** Extensions that appear in URLs of server programs (eBayISAPI.dll) or are not run by a click. */
+const NOT_DOWNLOADS = new Set(['dll', 'ocx', 'sys', 'drv', 'url', 'com', 'desktop', 'bin', 'run', 'py', 'pyw', 'sh', 'inf', 'chm', 'hlp', 'elf', 'reg', 'website']);
+
 export const linkExecutableDownload: Rule = {
   id: 'link-executable-download',
   scope: 'link',
@@ -26,8 +29,15 @@ export const linkExecutableDownload: Rule = {
       if (!file) continue;
       const ext = extOf(file);
       if (!ext) continue;
-      if (runnableKind(ext) && ext !== 'url' && ext !== 'com' && ext !== 'desktop' && ext !== 'bin' && ext !== 'run' && ext !== 'py' && ext !== 'sh') out.push(linkFinding(this.id, 'danger', link, { file: file.slice(0, 120) }));
-      else if (ARCHIVE_EXTS.has(ext) || MACRO_OFFICE_EXTS.has(ext)) out.push(linkFinding(this.id, 'caution', link, { file: file.slice(0, 120) }));
+      // A written-out URL in a technical list ("get it from …/setup.exe") is milder than a
+      // download hidden behind link text; on a mailing list it is only noted.
+      const runnable = runnableKind(ext) && !NOT_DOWNLOADS.has(ext);
+      const archive = ARCHIVE_EXTS.has(ext) || MACRO_OFFICE_EXTS.has(ext);
+      if (!runnable && !archive) continue;
+      let severity: 'info' | 'caution' | 'danger' = runnable ? 'danger' : 'caution';
+      if (link.source === 'text') severity = runnable ? 'caution' : 'info';
+      if (msg.isMailingList) severity = 'info';
+      out.push(linkFinding(this.id, severity, link, { file: file.slice(0, 120) }));
     }
     return out;
   },

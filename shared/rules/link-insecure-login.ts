@@ -6,23 +6,25 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import { linkFinding } from './support/helpers';
 
-const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|logon|auth|account|verify|password|webmail|owa|secure)([/_.-]|$)/i;
+const LOGIN_PATH = /(^|[/_.-])(log-?in|sign-?in|signon|logon|password|webmail|owa)([/_.-]|$)/i;
 
 export const linkInsecureLogin: Rule = {
   id: 'link-insecure-login',
   scope: 'link',
   maxSeverity: 'caution',
+  weight: 1,
   needs: ['links'],
   check(msg) {
     const out: Finding[] = [];
     for (const link of msg.links) {
       if (!link.dest.ok || link.dest.scheme !== 'http:' || link.dest.isPrivateIp) continue;
       const path = (link.dest.pathname ?? '').slice(0, 300);
-      const loginText = /ログイン|サインイン|パスワード|log ?in|sign ?in|password|verify/i.test(link.textNorm.slice(0, 100));
-      if (loginText || LOGIN_PATH.test(path)) {
-        out.push(linkFinding(this.id, 'caution', link));
-        break;
-      }
+      const loginText = /ログイン|サインイン|パスワード|log ?in|sign ?in|password/i.test(link.textNorm.slice(0, 100));
+      if (!loginText && !LOGIN_PATH.test(path)) continue;
+      // Old newsletters link their member pages over http; with a credential story it is a lure.
+      const credential = msg.lures.body.has('credential-request') || msg.lures.body.has('account-threat') || msg.lures.subject.has('account-threat');
+      out.push(linkFinding(this.id, credential ? 'caution' : 'info', link));
+      break;
     }
     return out;
   },

@@ -2,7 +2,8 @@
  * The visible text of a link shows one web address while the link goes to another domain —
  * the oldest phishing trick. Provider wrappers are already unwrapped; known redirectors are
  * skipped. When the text shows the sender's own domain the mismatch is the usual newsletter
- * click-tracking and is only noted; a shown brand or organisation domain is danger.
+ * click-tracking and is only noted, as is a link into the sender's own (tracking) domain; a shown
+ * brand or organisation domain is danger.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -17,7 +18,8 @@ export const linkTextMismatch: Rule = {
   check(msg) {
     const out: Finding[] = [];
     for (const link of msg.links) {
-      const shown = link.shown;
+      // The shown text may itself be a wrapped link (Safe Links, urldefense): compare its destination.
+      const shown = link.shown?.destination ?? link.shown;
       if (!shown || !shown.ok || !isWebLink(link)) continue;
       if (shown.scheme !== 'http:' && shown.scheme !== 'https:') continue;
       const shownDomain = shown.registrableDomain ?? shown.hostname;
@@ -33,7 +35,7 @@ export const linkTextMismatch: Rule = {
       const params = { shown: shown.hostname ?? shownDomain, domain: link.dest.hostname ?? realDomain };
       const shownIsBrand = msg.protectedNames.some((b) => b.domains.length > 0 && inDomains(shown.hostname, b.domains));
       if (shownIsBrand) out.push(linkFinding(this.id, 'danger', link, params));
-      else if (msg.senderDomains.has(shownDomain)) out.push(linkFinding(this.id, 'info', link, params));
+      else if (msg.senderDomains.has(shownDomain) || msg.senderDomains.has(realDomain)) out.push(linkFinding(this.id, 'info', link, params));
       else out.push(linkFinding(this.id, 'caution', link, params));
     }
     return out;

@@ -16,7 +16,9 @@ export const recipientAddressInText: Rule = {
     const addrs = msg.recipients.map((r) => r.address).filter((a) => a.includes('@') && a.length >= 5).slice(0, 5);
     if (addrs.length === 0) return [];
     const subject = msg.subject.toLowerCase();
-    const opening = msg.bodyText.slice(0, 300).toLowerCase();
+    // Only the greeting line: quoted headers ("On …, <addr> wrote:") sit just below it.
+    const firstLine = msg.bodyText.trimStart().slice(0, 160).split(/\r?\n/, 1)[0]!.toLowerCase();
+    const opening = /wrote|schrieb|a écrit|escreveu|書きました|<|>|^(to|cc|from|an|para|宛先)\s*[:：]/.test(firstLine) ? '' : firstLine;
     for (const a of addrs) {
       if (subject.includes(a)) return [messageFinding(this.id, 'info', 'subject', a, { address: a })] as Finding[];
       if (opening.includes(a)) return [messageFinding(this.id, 'info', 'body', a, { address: a })] as Finding[];

@@ -19,6 +19,7 @@ import { linkRecipientEmbedded } from './link-recipient-embedded';
 import { linkShortener } from './link-shortener';
 import { linkTextMismatch } from './link-text-mismatch';
 import { linkUnparseable } from './link-unparseable';
+import { linkUnusualDomain } from './link-unusual-domain';
 import { linkUserinfo } from './link-userinfo';
 import { attachmentArchiveFromStranger } from './attachment-archive-from-stranger';
 import { attachmentAttachedMessage } from './attachment-attached-message';
@@ -45,7 +46,12 @@ import { senderFreemailOfficial } from './sender-freemail-official';
 import { senderImpersonatesOrg } from './sender-impersonates-org';
 import { senderLookalikeDomain } from './sender-lookalike-domain';
 import { senderReplyToMismatch } from './sender-reply-to-mismatch';
+import { senderUnauthenticated } from './sender-unauthenticated';
+import { senderUnusualDomain } from './sender-unusual-domain';
+import { subjectBrandMismatch } from './subject-brand-mismatch';
+import { subjectDisguisedLetters } from './subject-disguised-letters';
 import { subjectFakeReply } from './subject-fake-reply';
+import { subjectRandomToken } from './subject-random-token';
 import { recipientAddressInText } from './recipient-address-in-text';
 import { bodyArchivePassword } from './body-archive-password';
 import { bodyBecRequest } from './body-bec-request';
@@ -73,6 +79,7 @@ export const RULES: readonly Rule[] = [
   linkShortener,
   linkTextMismatch,
   linkUnparseable,
+  linkUnusualDomain,
   linkUserinfo,
   attachmentArchiveFromStranger,
   attachmentAttachedMessage,
@@ -99,7 +106,12 @@ export const RULES: readonly Rule[] = [
   senderImpersonatesOrg,
   senderLookalikeDomain,
   senderReplyToMismatch,
+  senderUnauthenticated,
+  senderUnusualDomain,
+  subjectBrandMismatch,
+  subjectDisguisedLetters,
   subjectFakeReply,
+  subjectRandomToken,
   recipientAddressInText,
   bodyArchivePassword,
   bodyBecRequest,

@@ -27,6 +27,13 @@ export const senderAuthFail: Rule = {
     const compauth = /\bcompauth=(fail|softfail|none|pass)/i.exec(top.slice(0, 4_000))?.[1]?.toLowerCase();
     const domain = auth.dmarc?.domain ?? msg.from?.domain ?? '';
     const fromOrg = msg.from?.trust === 'org';
+    // A mailing list re-sends the author's mail from its own server: DMARC and SPF fail by design.
+    if (msg.isMailingList && !fromOrg) {
+      if (dmarc === 'fail' || ((spf === 'fail' || compauth === 'fail') && !dkimPass)) {
+        return [messageFinding(this.id, 'info', 'header', 'Authentication-Results', { check: dmarc === 'fail' ? 'DMARC' : 'SPF', result: 'fail', domain })] as Finding[];
+      }
+      return [];
+    }
     if (dmarc === 'fail') {
       return [messageFinding(this.id, fromOrg || auth.trusted ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'DMARC', result: 'fail', domain })] as Finding[];
     }

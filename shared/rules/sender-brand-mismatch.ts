@@ -2,7 +2,7 @@
  * The display name claims a brand or public body (「三井住友カード」, 「Amazon」, 「国税庁」) while the
  * sender's domain — and any domain that authenticated the mail — does not belong to it. The
  * dominant pattern of Japanese brand phishing (イオンカード from a random .cn domain). Names too
- * generic to trust alone (weak names) give a caution only.
+ * generic to trust alone (weak names such as "Windows", "au") are only noted and add to other signs.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -12,6 +12,7 @@ export const senderBrandMismatch: Rule = {
   id: 'sender-brand-mismatch',
   scope: 'sender',
   maxSeverity: 'danger',
+  weight: 1.5,
   needs: ['from'],
   check(msg) {
     const from = msg.from;
@@ -20,7 +21,7 @@ export const senderBrandMismatch: Rule = {
       const brand = mention.brand;
       if (brand.domains.length === 0 || brand.category === 'partner' || senderIsBrand(msg, brand)) continue;
       const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
-      return [senderFinding(this.id, weak ? 'caution' : 'danger', from, { brand: mention.matched, official: brand.domains[0] ?? '' })] as Finding[];
+      return [senderFinding(this.id, weak ? 'info' : 'danger', from, { brand: mention.matched, official: brand.domains[0] ?? '' })] as Finding[];
     }
     return [];
   },

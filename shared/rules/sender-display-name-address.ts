@@ -20,7 +20,8 @@ export const senderDisplayNameAddress: Rule = {
     const from = msg.from;
     if (!from || !from.name) return [];
     const name = from.name.slice(0, 200).normalize('NFKC');
-    const m = ADDRESS_IN_NAME.exec(name) ?? DOMAIN_IN_NAME.exec(name);
+    const address = ADDRESS_IN_NAME.exec(name);
+    const m = address ?? DOMAIN_IN_NAME.exec(name);
     if (!m || !m[1]) return [];
     const shown = m[1].toLowerCase().replace(/．/g, '.');
     let shownReg = shown;
@@ -32,6 +33,9 @@ export const senderDisplayNameAddress: Rule = {
     if (!shownReg || shownReg === from.registrable || msg.senderDomains.has(shownReg)) return [];
     // A name that shows a brand or the organisation's own domain is plain impersonation.
     const important = msg.protectedNames.some((b) => b.domains.length > 0 && inDomains(shown, b.domains));
+    // Newsletters brand themselves as "Comics.com" or "Booking.com"; only a full address, or a
+    // protected name's domain, is a claim worth a warning.
+    if (!address && !important) return [];
     return [senderFinding(this.id, important ? 'danger' : 'caution', from, { shown: m[0].slice(0, 80) })] as Finding[];
   },
   examples: {

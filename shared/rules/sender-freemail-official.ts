@@ -20,7 +20,10 @@ export const senderFreemailOfficial: Rule = {
     const brand = msg.brands.displayName.find((b) => b.brand.domains.length > 0);
     if (brand) return [senderFinding(this.id, 'caution', from, { claim: brand.matched })] as Finding[];
     const nameHit = lureMatcher().find(normalizeForMatch(from.name), 20).find((h) => h.tag === 'official');
-    const subjectHit = msg.lures.subject.get('official');
+    // In the subject only Japanese office names count: "government" in an English subject is
+    // usually a topic, while 「保健所」 in a subject is a claim.
+    const subjectTerm = msg.lures.subject.get('official');
+    const subjectHit = subjectTerm && /[^\u0000-\u024f]/.test(subjectTerm) ? subjectTerm : undefined;
     const claim = nameHit?.term ?? subjectHit;
     if (!claim) return [];
     return [senderFinding(this.id, 'caution', from, { claim })] as Finding[];

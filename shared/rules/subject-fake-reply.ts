@@ -12,10 +12,10 @@ export const subjectFakeReply: Rule = {
   id: 'subject-fake-reply',
   scope: 'message',
   maxSeverity: 'info',
-  weight: 1.5,
+  weight: 1,
   needs: ['headers'],
   check(msg) {
-    if (!REPLY_PREFIX.test(msg.subject.slice(0, 120))) return [];
+    if (msg.isMailingList || !REPLY_PREFIX.test(msg.subject.slice(0, 120))) return [];
     const snap = msg.snapshot;
     const threaded = !!snap.inReplyTo || (Array.isArray(snap.references) && snap.references.length > 0) ||
       msg.header('in-reply-to').length > 0 || msg.header('references').length > 0 || msg.header('thread-index').length > 0;

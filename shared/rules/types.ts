@@ -35,7 +35,7 @@ export interface Rule {
    * How much an `info` finding of this rule counts towards the combination step (0 = neutral,
    * never adds up to a warning on its own; default 1).
    */
-  weight?: number;
+  weight?: number | ((finding: Finding) => number);
   needs?: RuleNeed[];
   /**
    * Allowed, org and partner domains normally silence a rule for that link or sender; a rule

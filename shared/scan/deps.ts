@@ -2,7 +2,7 @@
  * The one place where the scanner binds to the mail, URL and look-alike modules, so a renamed
  * export is fixed here and nowhere else.
  */
-export { extractHtml, extractTextLinks, readAuthentication } from '../mail/index';
+export { extractHtml, extractTextLinks, readAuthentication, decodeHeaderText } from '../mail/index';
 export type { AuthSummary } from '../mail/index';
 export {
   analyzeUrl,

@@ -19,6 +19,7 @@ import {
   normalizeDomain,
   PROTECTED_NAMES,
   readAuthentication,
+  decodeHeaderText,
   registrableDomain,
   urlShownInText,
 } from './deps';
@@ -198,6 +199,40 @@ function themeMap(text: string): Map<LureTheme, string> {
   return map;
 }
 
+const AUTH_HEADERS = new Set(['authentication-results', 'arc-authentication-results', 'received-spf', 'x-ms-exchange-authentication-results']);
+
+/**
+ * The authentication headers, made plain before parsing: Microsoft 365 writes them as RFC 2047
+ * encoded words when a value holds non-ASCII, and a stray `)` outside a comment is dropped
+ * (the reader must only see well-formed comments).
+ */
+function authHeaders(headers: readonly HeaderLine[]): HeaderLine[] {
+  const out: HeaderLine[] = [];
+  for (const h of headers) {
+    if (!AUTH_HEADERS.has(h.name.toLowerCase())) continue;
+    let value = h.value.slice(0, 8_000);
+    if (value.includes('=?')) {
+      try {
+        value = decodeHeaderText(value);
+      } catch {
+        // keep the raw value
+      }
+    }
+    let depth = 0;
+    let clean = '';
+    for (const ch of value) {
+      if (ch === '(') depth++;
+      else if (ch === ')') {
+        if (depth === 0) continue;
+        depth--;
+      }
+      clean += ch;
+    }
+    out.push({ name: h.name, value: clean });
+  }
+  return out;
+}
+
 export function prepareMessage(snapshot: MailSnapshot, policy: Policy): PreparedMessage {
   const pc = policyCache(policy);
   const { lists } = pc;
@@ -320,7 +355,7 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
   let auth: PreparedMessage['auth'];
   if (headers.length > 0) {
     try {
-      auth = readAuthentication(headers, pc.trustedAuthservIds);
+      auth = readAuthentication(authHeaders(headers), pc.trustedAuthservIds);
     } catch {
       auth = undefined;
     }

@@ -100,7 +100,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
   const disabled = new Set(Array.isArray(scanPolicy.disabledRules) ? scanPolicy.disabledRules : []);
   const findings: Finding[] = [];
   const unchecked: string[] = [];
-  const weightOf = new Map<string, number>();
+  const weightOf = new Map<string, Rule['weight']>();
 
   for (const rule of RULES) {
     if (disabled.has(rule.id)) continue;
@@ -108,7 +108,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
       unchecked.push(rule.id);
       continue;
     }
-    weightOf.set(rule.id, rule.weight ?? 1);
+    weightOf.set(rule.id, rule.weight);
     let produced: Finding[];
     try {
       produced = rule.check(msg, { policy: effective });
@@ -144,19 +144,27 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
 }
 
 /** Adds a `signals-combined` finding when several signs together outweigh each one alone. */
-export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<string, number>): Finding | undefined {
-  const best = new Map<string, Severity>();
+export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<string, Rule['weight']>): Finding | undefined {
+  // Per rule: its most severe finding, and for info findings the heaviest weight.
+  const best = new Map<string, { severity: Severity; weight: number }>();
   for (const f of findings) {
     if (!weightOf.has(f.rule)) continue;
+    const spec = weightOf.get(f.rule);
+    let weight = 1;
+    try {
+      weight = typeof spec === 'function' ? spec(f) : (spec ?? 1);
+    } catch {
+      weight = 1;
+    }
     const prev = best.get(f.rule);
-    if (!prev || rank(f.severity) > rank(prev)) best.set(f.rule, f.severity);
+    if (!prev || rank(f.severity) > rank(prev.severity) || (f.severity === prev.severity && weight > prev.weight)) best.set(f.rule, { severity: f.severity, weight });
   }
-  if ([...best.values()].includes('danger')) return undefined;
+  if ([...best.values()].some((b) => b.severity === 'danger')) return undefined;
   let score = 0;
   let cautions = 0;
   const contributing: string[] = [];
-  for (const [rule, severity] of best) {
-    const w = severity === 'caution' ? COMBINATION.cautionWeight : (weightOf.get(rule) ?? 1);
+  for (const [rule, { severity, weight }] of best) {
+    const w = severity === 'caution' ? COMBINATION.cautionWeight : weight;
     if (w <= 0) continue;
     score += w;
     if (severity === 'caution') cautions++;

@@ -152,3 +152,33 @@ export function senderIsStranger(msg: PreparedMessage): boolean {
 export function hasTheme(msg: PreparedMessage, theme: Parameters<PreparedMessage['lures']['body']['get']>[0]): string | undefined {
   return msg.lures.subject.get(theme) ?? msg.lures.body.get(theme);
 }
+
+/**
+ * Top-level domains where most registrations seen in abuse reports are malicious (Spamhaus and
+ * Interisle "most abused TLD" lists, 2023–2025) — cheap names bought by the thousand.
+ */
+export const ABUSED_TLDS: ReadonlySet<string> = new Set([
+  'top', 'xyz', 'icu', 'buzz', 'cn', 'shop', 'click', 'life', 'online', 'site', 'store', 'cfd', 'sbs', 'bond', 'rest',
+  'monster', 'quest', 'cyou', 'su', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'fun', 'space', 'website', 'host', 'pw', 'loan',
+  'win', 'bid', 'vip', 'beauty', 'hair', 'skin', 'makeup', 'lol', 'mom', 'boats', 'autos', 'yachts', 'motorcycles', 'today',
+  'tech', 'digital', 'live', 'world', 'club', 'link', 'info', 'biz', 'zip', 'mov', 'country', 'kim', 'science', 'party',
+  'review', 'trade', 'date', 'faith', 'racing', 'accountant', 'cricket', 'stream', 'download', 'men', 'gdn', 'ltd', 'uno',
+]);
+
+/** Second-level "pseudo TLDs" sold by registries as if they were country domains (x.sa.com, x.us.com). */
+export const PSEUDO_TLDS: ReadonlySet<string> = new Set([
+  'sa.com', 'us.com', 'br.com', 'cn.com', 'ru.com', 'uk.com', 'eu.com', 'de.com', 'jpn.com', 'za.com', 'gb.net', 'uk.net',
+  'gr.com', 'hu.net', 'in.net', 'jp.net', 'kr.com', 'mex.com', 'no.com', 'se.net', 'us.org', 'ae.org', 'com.de', 'it.com',
+]);
+
+/** Why a domain looks throw-away: an abused TLD or a pseudo-TLD; undefined when it does not. */
+export function unusualDomainReason(domain: string | undefined): string | undefined {
+  if (!domain) return undefined;
+  const d = domain.toLowerCase().replace(/\.$/, '');
+  const labels = d.split('.');
+  const last2 = labels.slice(-2).join('.');
+  if (labels.length >= 3 && PSEUDO_TLDS.has(last2)) return `.${last2}`;
+  const tld = labels[labels.length - 1] ?? '';
+  if (ABUSED_TLDS.has(tld)) return `.${tld}`;
+  return undefined;
+}

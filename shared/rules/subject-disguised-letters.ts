@@ -1,0 +1,40 @@
+/**
+ * The subject or sender name is written with look-alike letters: mathematical bold/italic
+ * alphabets (𝐘𝐎𝐔𝐑), circled or squared letters, or Cyrillic/Greek letters mixed into Latin
+ * words (Pаypal with a Cyrillic а). It defeats filters and keyword searches; legitimate senders
+ * have no use for it.
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { messageFinding } from './support/helpers';
+
+// Mathematical alphanumerics, enclosed alphanumerics (Ⓐ, 🅰, 🄰) and small-capital/modifier forms.
+const STYLED = /[\u{1D400}-\u{1D7FF}\u{24B6}-\u{24E9}\u{1F130}-\u{1F189}\u{1D00}-\u{1D2B}]/u;
+// A word that mixes Latin letters with Cyrillic or Greek ones.
+const MIXED_WORD = /(?:[A-Za-z][\u0370-\u03FF\u0400-\u04FF]|[\u0370-\u03FF\u0400-\u04FF][A-Za-z])/u;
+
+export const subjectDisguisedLetters: Rule = {
+  id: 'subject-disguised-letters',
+  scope: 'message',
+  maxSeverity: 'info',
+  weight: 1.5,
+  check(msg) {
+    for (const [kind, text] of [['subject', msg.subject], ['sender', msg.from?.name ?? '']] as const) {
+      const t = text.slice(0, 300);
+      if (STYLED.test(t) || MIXED_WORD.test(t)) {
+        return [messageFinding(this.id, 'info', kind === 'subject' ? 'subject' : 'header', t, { text: t.slice(0, 60) })] as Finding[];
+      }
+    }
+    return [];
+  },
+  examples: {
+    flags: [
+      { name: 'mathematical bold letters', snapshot: { subject: '𝐘𝐎𝐔𝐑 𝐑𝐄𝐖𝐀𝐑𝐃 is waiting' } },
+      { name: 'Cyrillic a inside PayPal', snapshot: { from: { name: 'P\u0430yPal', address: 'x@example.com' }, subject: 'Notice' } },
+    ],
+    clean: [
+      { name: 'Japanese subject', snapshot: { subject: '【重要】院内システム停止のお知らせ' } },
+      { name: 'Russian subject, all Cyrillic', snapshot: { subject: 'Привет мир' } },
+    ],
+  },
+};
