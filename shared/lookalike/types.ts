@@ -8,7 +8,10 @@ export interface ProtectedName {
   domains: string[];
   /** Rough kind, for texts and weighting. */
   category: 'government' | 'finance' | 'card' | 'bank' | 'carrier' | 'shop' | 'delivery' | 'it' | 'telecom' | 'media' | 'transport' | 'org' | 'partner' | 'other';
-  /** Names too generic to trust alone in body text (e.g. `au`, `Apple`): only counted in the display name, subject or link text. */
+  /**
+   * Names too generic to trust alone in body text (e.g. `au`, `Apple`): only counted in the
+   * display name, subject or link text. Not repeated in `names`.
+   */
   weakNames?: string[];
   /**
    * Domains the brand owns that serve other people's content or infrastructure
@@ -25,7 +28,10 @@ export interface ProtectedName {
 
 export interface BrandMention {
   brand: ProtectedName;
-  /** The text that matched. */
+  /**
+   * The listed name that matched, as written in the list (the text itself may differ in width,
+   * case, invisible characters or confusable spelling).
+   */
   matched: string;
 }
 
