@@ -7,8 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
-import { launch, type Session } from './harness';
+import { launch, screenshotPath, type Session } from './harness';
 import { ReportEndpoint } from './support/report-endpoint';
+
+/** The extension API inside extension pages and the worker, where the evaluated functions run. */
+declare const chrome: {
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    session: { set(items: Record<string, unknown>): Promise<void> };
+  };
+};
 
 const TOKEN = 'e2e-token-123';
 const SECRET = '患者 山田花子様 診察券番号 0042-7781';
@@ -131,6 +139,7 @@ describe('report outbox in Chromium', () => {
     expect(await page.locator('#include-original').isChecked()).toBe(false);
     expect(await page.locator('main').textContent()).not.toContain('山田花子');
 
+    await page.screenshot({ path: screenshotPath('consult-page.png'), fullPage: true });
     // Nothing reaches the endpoint before the click.
     await page.waitForTimeout(1_500);
     expect(endpoint.log).toEqual([]);
@@ -142,9 +151,14 @@ describe('report outbox in Chromium', () => {
     const reportId = await waitFor('report id on the page', async () => /([0-9a-f-]{36})/.exec((await page.locator('#send-status').textContent()) ?? '')?.[1]);
     expect(endpoint.log.every((r) => r.at >= clickedAt)).toBe(true);
 
-    // 503 → waiting to retry, shown on the page.
+    // 503 → waiting to retry, shown on the page and in the popup.
+    const popupView = await session.newPage();
+    await popupView.goto(`${extBase}popup.html`);
+    const popupState = () => popupView.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state');
     await recordState(reportId, 'failed');
     await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
+    await expect.poll(popupState, { timeout: 10_000 }).toBe('failed');
+    expect(await popupView.locator(`[data-report-id="${reportId}"]`).textContent()).toContain('再送待ち');
     expect(endpoint.postsFor(reportId).map((r) => r.answered)).toEqual([503]);
 
     // The endpoint now takes the report but never answers; the worker is stopped mid-request.
@@ -153,6 +167,7 @@ describe('report outbox in Chromium', () => {
     await waitFor('hung POST', async () => endpoint.postsFor(reportId).some((r) => r.answered === 'hung'));
     await recordState(reportId, 'sending');
     await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('sending');
+    await expect.poll(popupState, { timeout: 10_000 }).toBe('sending');
     await stopWorker(page);
 
     // Connection refused while the worker comes back: the interrupted attempt is resent and fails.
@@ -170,6 +185,8 @@ describe('report outbox in Chromium', () => {
     await page.locator(`[data-report-id="${reportId}"] [data-action="retry"]`).click();
     await recordState(reportId, 'delivered');
     await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('delivered');
+    await expect.poll(popupState, { timeout: 10_000 }).toBe('delivered');
+    expect(await popupView.locator(`[data-report-id="${reportId}"]`).textContent()).toContain('送信済み');
 
     const posts = endpoint.postsFor(reportId);
     expect(posts.map((p) => p.answered)).toEqual([503, 'hung', 200]);
@@ -216,5 +233,28 @@ describe('report outbox in Chromium', () => {
       const consults = await page.evaluate(async () => (await chrome.storage.local.get('consults')).consults as Record<string, unknown>);
       return !consults['gmail:e2e-outbox-1'];
     });
+  });
+
+  it('shows a report the endpoint refuses (401) as refused, never retries it, and offers the mail channel', async () => {
+    endpoint.mode = '401';
+    const page = await session.newPage();
+    await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
+    await page.locator('#send').click();
+    const reportId = await waitFor('report id', async () => /([0-9a-f-]{36})/.exec((await page.locator('#send-status').textContent()) ?? '')?.[1]);
+    await recordState(reportId, 'rejected');
+    const popup = await session.newPage();
+    await popup.goto(`${extBase}popup.html`);
+    const item = popup.locator(`[data-report-id="${reportId}"]`);
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 10_000 }).toBe('rejected');
+    expect(await item.textContent()).toContain('受け付けられませんでした');
+    await item.locator('[data-action="mail"]').click();
+    const href = await waitFor('mailto link', async () => (await popup.locator('a.mail-link').getAttribute('href')) ?? undefined);
+    const mailto = new URL(href);
+    expect(decodeURIComponent(mailto.pathname)).toBe('security@hospital.example.jp');
+    expect([...mailto.searchParams.keys()]).toEqual(['subject', 'body']);
+    expect(mailto.searchParams.get('body')).toContain(reportId);
+    await page.locator(`[data-report-id="${reportId}"] [data-action="dismiss"]`).waitFor();
+    await popup.waitForTimeout(1_000);
+    expect(endpoint.postsFor(reportId)).toHaveLength(1);
   });
 });

@@ -140,11 +140,10 @@ function previewSection(lang: Lang, view: ConsultView): HTMLElement {
     row('auth', list(m.authResults), 'authResults');
     row('links', list(m.links, m.linkCount - m.links.length), 'links');
     row('attachments', list(m.attachments.map((a) => (a.sha256 ? `${a.name} (SHA-256 ${a.sha256.slice(0, 16)}…)` : a.name))), 'attachments');
-    const lines = findingLines(
-      r.verdict.findings.map((f) => ({ ...f, target: { ...f.target } })),
-      lang,
-    );
-    row('findings', list(lines.map((l) => l.message || l.title)), 'findings');
+    // Titles, not sentences: the report's findings have body quotes taken out, and a sentence
+    // with a hole in it would read wrong.
+    const lines = findingLines(r.verdict.findings, lang).filter((l) => l.severity !== 'info');
+    row('findings', list(lines.map((l) => l.title || l.message)), 'findings');
   }
   row('posture', r.posture ? postureLine(r.posture.status, lang) : ot('unknown', lang), 'posture');
   return h(document, 'section', { class: 'what', attrs: { 'aria-labelledby': 'what-title' } }, [

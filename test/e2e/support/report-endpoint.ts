@@ -2,14 +2,14 @@
  * A local report endpoint for end-to-end tests, on 127.0.0.1 (the only plain-http host policy
  * accepts). It follows the delivery contract: POST <path> with the report JSON, deduplicated by
  * report id (a repeated id is answered 200 and not counted again), and GET <path>/<id> for
- * answers. Its mode decides what a POST meets: `ok`, `503`, or `hang` (body read and counted as
+ * answers. Its mode decides what a POST meets: `ok`, `503`, `401` (refused for good), or `hang` (body read and counted as
  * landed, no answer ever sent). `close()` then `listen()` on the same port gives "connection
  * refused" in between. Every request is logged with its time.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type EndpointMode = 'ok' | '503' | 'hang';
+export type EndpointMode = 'ok' | '503' | 'hang' | '401';
 
 export interface LoggedRequest {
   at: number;
@@ -111,9 +111,9 @@ export class ReportEndpoint {
     const id = String(report.id);
     entry.id = id;
     entry.kind = String(report.kind);
-    if (this.mode === '503') {
-      entry.answered = 503;
-      res.writeHead(503, { 'Retry-After': '1' }).end();
+    if (this.mode === '503' || this.mode === '401') {
+      entry.answered = Number(this.mode);
+      res.writeHead(entry.answered).end();
       return;
     }
     // `hang` and `ok` both land the report (the endpoint has it, deduplicated by id).
