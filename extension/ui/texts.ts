@@ -146,8 +146,8 @@ const TEXTS = {
   // Options
   optionsTitle: { ja: '心得メールガードの設定', en: 'Kokoroe Mail Guard settings' },
   optionsManagedNote: {
-    ja: '鍵のマークの項目は管理者が設定しているため、ここでは変更できません。',
-    en: 'Items marked with a lock are set by IT and cannot be changed here.',
+    ja: '「管理者が設定」の印がある項目は、ここでは変更できません。',
+    en: 'Items marked "Set by IT" cannot be changed here.',
   },
   optionsManaged: { ja: '管理者が設定', en: 'Set by IT' },
   optionsLocal: { ja: 'この端末の設定', en: 'Local settings' },

@@ -98,7 +98,7 @@ function render(lang: UiLang, context: ContextAnswer | undefined, local: LocalSe
   const contactBox = h(document, 'fieldset', {}, [h(document, 'legend', { text: t('contactsTitle', lang) })]);
   if (isManaged('adminContact')) {
     const c = effective?.adminContact ?? {};
-    contactBox.append(managedField(lang, 'fieldAdminName', [c.name, c.phone, c.email, c.hours].filter(Boolean).join(' / '), 'adminContact', problems));
+    contactBox.append(managedField(lang, 'contactAdmin', [c.name, c.phone, c.email, c.hours].filter(Boolean).join(' / '), 'adminContact', problems));
   } else {
     const contactInputs: [keyof Contact, TextKey, string][] = [
       ['name', 'fieldAdminName', 'text'],
@@ -224,7 +224,7 @@ function fieldBox(lang: UiLang, label: TextKey, id: string, control: HTMLElement
 
 function managedField(lang: UiLang, label: TextKey, value: string, field: string, problems: Problem[]): HTMLElement {
   return h(document, 'div', { class: 'field managed', attrs: { 'data-managed': field } }, [
-    h(document, 'p', { class: 'label' }, [h(document, 'strong', { text: t(label, lang) }), h(document, 'span', { class: 'lock', text: `🔒 ${t('optionsManaged', lang)}` })]),
+    h(document, 'p', { class: 'label' }, [h(document, 'strong', { text: t(label, lang) }), h(document, 'span', { class: 'lock', text: t('optionsManaged', lang) })]),
     h(document, 'p', { class: 'managed-value', text: value || '—' }),
     ...problemsFor(field, problems).map((p) => problemLine(lang, p)),
   ]);
@@ -264,7 +264,7 @@ function renderEffective(lang: UiLang, policy: Policy | undefined, managed: Set<
     const isManaged = managed.has(path) || managed.has(top);
     rows.push(
       h(document, 'tr', { attrs: isManaged ? { 'data-managed': path } : {} }, [
-        h(document, 'th', { attrs: { scope: 'row' } }, [path, isManaged ? h(document, 'span', { class: 'lock', text: `🔒 ${t('optionsManaged', lang)}` }) : null]),
+        h(document, 'th', { attrs: { scope: 'row' } }, [path, isManaged ? h(document, 'span', { class: 'lock', text: t('optionsManaged', lang) }) : null]),
         h(document, 'td', { class: 'value', text: shown }),
       ]),
     );
