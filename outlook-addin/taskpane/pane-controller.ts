@@ -59,6 +59,7 @@ export async function startPane(deps: PaneDeps): Promise<PaneController> {
 
   let sequence = 0;
   let current: { snapshot: MailSnapshot; verdict: Verdict } | undefined;
+  let currentKey: string | undefined;
 
   const showMain = (): void => {
     const children: Node[] = [];
@@ -131,11 +132,17 @@ export async function startPane(deps: PaneDeps): Promise<PaneController> {
       return;
     }
     root.setAttribute('aria-busy', 'true');
+    if (current && key !== currentKey) {
+      // Never leave the previous message's verdict next to a newly selected message.
+      current = undefined;
+      root.replaceChildren(el(doc, 'p', { className: 'loading', text: paneText('loading', lang) }));
+    }
     const snapshot = await host.readSnapshot();
     // The selection moved on while we were reading: a newer refresh owns the view.
     if (mine !== sequence) return;
     const verdict = scanMessage(snapshot, policy);
     current = { snapshot, verdict };
+    currentKey = key;
     root.removeAttribute('aria-busy');
     showMain();
     if (verdict.level === 'safe') {
