@@ -158,6 +158,8 @@ async function openPane(config: FakeOfficeConfig): Promise<{ context: BrowserCon
   return { context, page };
 }
 
+const OFFICE_DIST = join(REPO, 'node_modules/@microsoft/office-js/dist');
+
 const record = (page: Page): Promise<FakeOfficeRecord> => page.evaluate(() => (window as unknown as { __fakeOffice: FakeOfficeRecord }).__fakeOffice);
 
 describe('Outlook task pane in Chromium', () => {
@@ -291,6 +293,32 @@ describe('Outlook task pane in Chromium', () => {
       const href = (await page.locator('#kokoroe-mailto').getAttribute('href')) ?? '';
       expect(href.startsWith('mailto:security@hospital.example.jp?subject=')).toBe(true);
       expect(await page.locator('#kokoroe-include-original').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with the real office.js (npm copy served at the CDN path) outside Outlook, says plainly that Outlook is needed', async () => {
+    policy = basePolicy();
+    const context = await browser.newContext();
+    try {
+      const loaded: string[] = [];
+      await context.route('**/*', (route) => route.abort());
+      // The whole dist folder: office.js loads its siblings (strings, host scripts) from beside itself.
+      await context.route(`${CDN}lib/1/hosted/**`, (route) => {
+        const path = new URL(route.request().url()).pathname.replace('/lib/1/hosted/', '');
+        const file = normalize(join(OFFICE_DIST, path));
+        if (!file.startsWith(OFFICE_DIST) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+        loaded.push(path);
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(file) });
+      });
+      await context.route(`${origin}/**`, (route) => route.continue());
+      const page = await context.newPage();
+      await page.goto(`${origin}/taskpane.html`);
+      await page.locator('#kokoroe-office-missing').waitFor({ timeout: 20_000 });
+      expect(loaded).toContain('office.js');
+      expect(await page.locator('#kokoroe-office-missing').textContent()).toContain('Outlook');
+      expect(await page.locator('#kokoroe-verdict').count()).toBe(0);
     } finally {
       await context.close();
     }
