@@ -119,6 +119,28 @@ describe('banner, outline and guard on webmail pages', () => {
     await page.close();
   });
 
+  it('「それでも開く」 asks for confirmation first, then the worker opens the real destination in that tab', async () => {
+    const page = await openFixture(session, 'gmail/2026-11-20-single-message-with-attachments.html');
+    await verdicts(page);
+    await closeWarnGate(page);
+    const link = page.locator('a[data-kokoroe-flag]').first();
+    const destinationHost = new URL((await link.getAttribute('href'))!).host;
+    const [warning] = await Promise.all([session.context.waitForEvent('page', { timeout: 15_000 }), link.click()]);
+    await warning.waitForSelector('#open-anyway');
+    expect(await warning.locator('#confirm').isHidden()).toBe(true);
+    await warning.click('#open-anyway');
+    expect(await warning.locator('#confirm').isVisible()).toBe(true);
+    expect(await warning.evaluate(() => document.activeElement?.id)).toBe('confirm-no');
+    await warning.screenshot({ path: screenshotPath('warning-page-confirm.png'), fullPage: true });
+    const before = session.requests.length;
+    await warning.click('#confirm-yes');
+    await expect
+      .poll(() => session.requests.slice(before).some((r) => new URL(r.url).host === destinationHost), { timeout: 10_000 })
+      .toBe(true);
+    await warning.close().catch(() => undefined);
+    await page.close();
+  });
+
   it('the popup shows posture, the last verdict and contacts; options shows the effective policy', async () => {
     const popup = await session.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);

@@ -117,6 +117,14 @@ describe('managed policy: Roundcube origin, posture off', () => {
     expect(await phish.locator('kokoroe-banner').first().getAttribute('data-kokoroe-verdict')).toBe('danger');
     expect(await phish.locator('kokoroe-gate').count()).toBe(0);
     await phish.locator('kokoroe-banner').first().screenshot({ path: screenshotPath('banner-roundcube-danger.png') });
+    // Policy says allowOpenAnyway: false — the warning page offers going back and asking IT only.
+    const link = phish.locator('a[data-kokoroe-flag]').first();
+    const [warning] = await Promise.all([session.context.waitForEvent('page', { timeout: 15_000 }), link.click()]);
+    await warning.waitForSelector('#back');
+    expect(await warning.locator('#open-anyway').count()).toBe(0);
+    expect(await warning.locator('.contacts a.tel').getAttribute('href')).toBe('tel:0312345678');
+    await warning.screenshot({ path: screenshotPath('warning-page-managed.png'), fullPage: true });
+    await warning.close();
     await phish.close();
     const cleanUrl = session.serveFixture('roundcube/2026-11-20-full-page-text-message.html');
     const clean = await session.newPage();
