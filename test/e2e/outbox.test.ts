@@ -16,6 +16,7 @@ declare const chrome: {
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     session: { set(items: Record<string, unknown>): Promise<void> };
   };
+  alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
 };
 
 const TOKEN = 'e2e-token-123';
@@ -155,8 +156,13 @@ describe('report outbox in Chromium', () => {
     const popupView = await session.newPage();
     await popupView.goto(`${extBase}popup.html`);
     const popupState = () => popupView.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state');
-    await recordState(reportId, 'failed');
+    const failed = await recordState(reportId, 'failed');
     await expect.poll(() => page.locator(`[data-report-id="${reportId}"]`).getAttribute('data-state'), { timeout: 10_000 }).toBe('failed');
+    // The retry is armed as an alarm (which wakes a stopped worker) at the backoff time.
+    const alarm = await waitFor('retry alarm', () => page.evaluate(() => chrome.alarms.get('kokoroe-outbox')));
+    const nextAttemptAt = (failed as StoredRecord & { nextAttemptAt?: number }).nextAttemptAt!;
+    expect(Math.abs(alarm.scheduledTime - nextAttemptAt)).toBeLessThan(2_000);
+    expect(nextAttemptAt - Date.now()).toBeGreaterThan(5_000);
     await expect.poll(popupState, { timeout: 10_000 }).toBe('failed');
     expect(await popupView.locator(`[data-report-id="${reportId}"]`).textContent()).toContain('再送待ち');
     expect(endpoint.postsFor(reportId).map((r) => r.answered)).toEqual([503]);
