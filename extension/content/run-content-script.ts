@@ -28,6 +28,13 @@ import { checkFailedVerdict } from './verdict-rules';
 export const CONTEXT_WAIT_MS = 800;
 /** Longest wait for a scan; after it the message shows as "could not be checked" (caution). */
 export const SCAN_TIMEOUT_MS = 5_000;
+/**
+ * The worker sleeps after ~30 s without events and a cold start costs 100–250 ms, which would
+ * land between the message body appearing and the banner. A click or key press in the mailbox
+ * usually precedes opening a message by the time the webmail needs to fetch it, so it wakes
+ * the worker then — at most once per WARM_INTERVAL_MS, and only on user input, never on a timer.
+ */
+export const WARM_INTERVAL_MS = 20_000;
 
 export async function runContentScript(ctx: ContentScriptContext, adapter: MailProviderAdapter): Promise<void> {
   const doc = document;
@@ -148,6 +155,16 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
 
+  let lastWarm = Date.now();
+  const warmWorker = (event: Event): void => {
+    if (!event.isTrusted || Date.now() - lastWarm < WARM_INTERVAL_MS) return;
+    lastWarm = Date.now();
+    void send({ type: 'get-context' });
+  };
+  const warmOptions = { capture: true, passive: true } as const;
+  window.addEventListener('pointerdown', warmWorker, warmOptions);
+  window.addEventListener('keydown', warmWorker, warmOptions);
+
   // Consult state (written by the worker's outbox): banners say IT was asked, links stay guarded.
   const readConsultStates = async (): Promise<void> => {
     try {
@@ -170,6 +187,8 @@ export async function runContentScript(ctx: ContentScriptContext, adapter: MailP
     gate?.remove();
     browser.runtime.onMessage.removeListener(onRuntimeMessage);
     browser.storage.onChanged.removeListener(onStorageChanged);
+    window.removeEventListener('pointerdown', warmWorker, warmOptions);
+    window.removeEventListener('keydown', warmWorker, warmOptions);
   });
 }
 
