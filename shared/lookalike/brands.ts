@@ -24,6 +24,13 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'nenkin', category: 'government', names: ['日本年金機構', 'ねんきんネット'], domains: ['nenkin.go.jp'] },
   { id: 'npa', category: 'government', names: ['警察庁'], domains: ['npa.go.jp'] },
 
+  // ---- Healthcare bodies hospitals hear from (billing, insurance, drugs) -----------------------
+  { id: 'ssk', category: 'org', names: ['社会保険診療報酬支払基金', '支払基金'], domains: ['ssk.or.jp'] },
+  { id: 'kokuho-chuokai', category: 'org', names: ['国民健康保険中央会', '国保中央会'], domains: ['kokuho.or.jp'] },
+  { id: 'pmda', category: 'government', names: ['医薬品医療機器総合機構', 'PMDA'], domains: ['pmda.go.jp'] },
+  { id: 'med-or-jp', category: 'org', names: ['日本医師会'], domains: ['med.or.jp'] },
+  { id: 'nurse-or-jp', category: 'org', names: ['日本看護協会'], domains: ['nurse.or.jp'] },
+
   // ---- IT and sign-in ---------------------------------------------------------------------
   {
     id: 'microsoft',
@@ -78,6 +85,12 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'line', category: 'media', names: ['LINEヤフー'], weakNames: ['LINE'], domains: ['line.me', 'lin.ee', 'linecorp.com', 'line-apps.com', 'lycorp.co.jp'] },
   { id: 'x', category: 'media', names: ['Twitter', 'ツイッター'], domains: ['x.com', 'twitter.com', 't.co'] },
   { id: 'linkedin', category: 'media', names: ['LinkedIn'], domains: ['linkedin.com', 'lnkd.in'], ownsOtherSuffixes: true },
+  { id: 'steam', category: 'media', names: ['Steam Community', 'Steamコミュニティ'], weakNames: ['Steam'], domains: ['steampowered.com', 'steamcommunity.com'] },
+  { id: 'spotify', category: 'media', names: ['Spotify'], domains: ['spotify.com'], ownsOtherSuffixes: true },
+  { id: 'disney-plus', category: 'media', names: ['Disney+', 'ディズニープラス'], domains: ['disneyplus.com'] },
+  { id: 'unext', category: 'media', names: ['U-NEXT'], domains: ['unext.jp'] },
+  { id: 'hulu-jp', category: 'media', names: ['Hulu'], domains: ['hulu.jp'] },
+  { id: 'dazn', category: 'media', names: ['DAZN'], domains: ['dazn.com'] },
   { id: 'yahoo', category: 'media', names: ['Yahoo', 'ヤフー'], domains: ['yahoo.co.jp', 'yahoo.com', 'yimg.jp'], relatedDomains: ['yimg.com'], ownsOtherSuffixes: true },
   { id: 'netflix', category: 'media', names: ['Netflix', 'ネットフリックス'], domains: ['netflix.com'], relatedDomains: ['nflxext.com', 'nflximg.net'], ownsOtherSuffixes: true },
   { id: 'nhk', category: 'media', names: ['NHK', '日本放送協会'], domains: ['nhk.or.jp', 'nhk.jp'] },
@@ -99,6 +112,10 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
     domains: ['rakuten.co.jp', 'rakuten.com', 'rakuten-card.co.jp', 'rakuten-bank.co.jp', 'rakuten-sec.co.jp', 'r10.to'],
   },
   { id: 'mercari', category: 'shop', names: ['メルカリ', 'Mercari', 'メルペイ', 'merpay'], domains: ['mercari.com', 'merpay.com'] },
+  { id: 'yodobashi', category: 'shop', names: ['ヨドバシカメラ', 'ヨドバシ・ドット・コム', 'ヨドバシ'], domains: ['yodobashi.com'] },
+  { id: 'biccamera', category: 'shop', names: ['ビックカメラ'], domains: ['biccamera.com'] },
+  { id: 'uniqlo', category: 'shop', names: ['ユニクロ', 'UNIQLO'], domains: ['uniqlo.com'], ownsOtherSuffixes: true },
+  { id: 'zozo', category: 'shop', names: ['ZOZOTOWN'], domains: ['zozo.jp'] },
   { id: 'costco', category: 'shop', names: ['Costco', 'コストコ'], domains: ['costco.com', 'costco.co.jp'], ownsOtherSuffixes: true },
   {
     id: 'mercado',
@@ -123,6 +140,16 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'amex', category: 'card', names: ['American Express', 'アメリカン・エキスプレス', 'アメックス', 'AMEX'], domains: ['americanexpress.com'], ownsOtherSuffixes: true },
   { id: 'visa', category: 'card', names: ['Visa Secure'], weakNames: ['VISA'], domains: ['visa.com', 'visa.co.jp'], ownsOtherSuffixes: true },
   { id: 'mastercard', category: 'card', names: ['Mastercard', 'マスターカード'], domains: ['mastercard.com', 'mastercard.co.jp'], ownsOtherSuffixes: true },
+  { id: 'resona', category: 'bank', names: ['りそな銀行', 'りそなグループ', '埼玉りそな'], weakNames: ['りそな'], domains: ['resonabank.co.jp'] },
+  { id: 'smtb', category: 'bank', names: ['三井住友信託銀行'], domains: ['smtb.jp'] },
+  { id: 'sevenbank', category: 'bank', names: ['セブン銀行'], domains: ['sevenbank.co.jp'] },
+  { id: 'netbk', category: 'bank', names: ['住信SBIネット銀行'], domains: ['netbk.co.jp'] },
+  { id: 'sonybank', category: 'bank', names: ['ソニー銀行'], domains: ['sonybank.net'] },
+  { id: 'sbisec', category: 'finance', names: ['SBI証券'], domains: ['sbisec.co.jp'] },
+  { id: 'nomura', category: 'finance', names: ['野村證券', '野村証券'], domains: ['nomura.co.jp'] },
+  { id: 'orico', category: 'card', names: ['オリコカード', 'オリエントコーポレーション', 'Orico'], weakNames: ['オリコ'], domains: ['orico.co.jp'] },
+  { id: 'lifecard', category: 'card', names: ['ライフカード'], domains: ['lifecard.co.jp'] },
+  { id: 'ntt-finance', category: 'finance', names: ['NTTファイナンス'], domains: ['ntt-finance.co.jp'] },
   { id: 'paypay', category: 'finance', names: ['PayPay', 'ペイペイ'], domains: ['paypay.ne.jp', 'paypay-card.co.jp', 'paypay-bank.co.jp'] },
   { id: 'paypal', category: 'finance', names: ['PayPal', 'ペイパル'], domains: ['paypal.com', 'paypal.me'], relatedDomains: ['paypalobjects.com'], ownsOtherSuffixes: true },
   { id: 'chase', category: 'bank', names: ['JPMorgan Chase', 'Chase Bank'], weakNames: ['Chase'], domains: ['chase.com', 'jpmorganchase.com'] },
@@ -152,14 +179,25 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'correios', category: 'delivery', names: ['Correios'], domains: ['correios.com.br'] },
 
   // ---- Transport and roads ------------------------------------------------------------------
-  { id: 'eki-net', category: 'transport', names: ['えきねっと', 'JR東日本'], domains: ['eki-net.com', 'jreast.co.jp'] },
+  { id: 'eki-net', category: 'transport', names: ['えきねっと', 'JR東日本', 'モバイルSuica', 'Suica'], domains: ['eki-net.com', 'jreast.co.jp'] },
   { id: 'etc-meisai', category: 'transport', names: ['ETC利用照会サービス', 'ETC利用照会'], weakNames: ['ETC'], domains: ['etc-meisai.jp'] },
   { id: 'etc-mileage', category: 'transport', names: ['ETCマイレージ'], domains: ['smile-etc.jp'] },
+  { id: 'jr-west', category: 'transport', names: ['JR西日本', 'JRおでかけネット', 'e5489'], domains: ['jr-odekake.net', 'westjr.co.jp'] },
+  { id: 'jr-central', category: 'transport', names: ['JR東海', 'スマートEX', 'エクスプレス予約'], domains: ['jr-central.co.jp', 'expy.jp'] },
+  { id: 'ana', category: 'transport', names: ['ANAマイレージクラブ', '全日空', '全日本空輸'], weakNames: ['ANA'], domains: ['ana.co.jp'] },
+  { id: 'jal', category: 'transport', names: ['JALマイレージバンク', '日本航空'], weakNames: ['JAL'], domains: ['jal.co.jp', 'jal.com'] },
   { id: 'nexco', category: 'transport', names: ['NEXCO東日本', 'NEXCO中日本', 'NEXCO西日本', 'NEXCO'], domains: ['e-nexco.co.jp', 'c-nexco.co.jp', 'w-nexco.co.jp'] },
 
   // ---- Telecom and utilities ----------------------------------------------------------------
   { id: 'docomo', category: 'telecom', names: ['docomo', 'ドコモ', 'NTTドコモ', 'dアカウント', 'dポイント'], domains: ['docomo.ne.jp', 'nttdocomo.co.jp'] },
   { id: 'au-kddi', category: 'telecom', names: ['KDDI', 'au ID', 'au PAY', 'auじぶん銀行'], weakNames: ['au'], domains: ['au.com', 'kddi.com', 'auone.jp', 'ezweb.ne.jp', 'jibunbank.co.jp'] },
   { id: 'softbank', category: 'telecom', names: ['SoftBank', 'ソフトバンク', 'ワイモバイル', 'Y!mobile'], domains: ['softbank.jp', 'softbank.co.jp', 'ymobile.jp'] },
+  { id: 'ntt-east-west', category: 'telecom', names: ['NTT東日本', 'NTT西日本', 'フレッツ光'], domains: ['ntt-east.co.jp', 'ntt-west.co.jp', 'flets.com'] },
+  { id: 'ocn', category: 'telecom', names: ['OCN'], domains: ['ocn.ne.jp', 'ocn.jp'] },
+  { id: 'biglobe', category: 'telecom', names: ['BIGLOBE', 'ビッグローブ'], domains: ['biglobe.ne.jp'] },
+  { id: 'nifty', category: 'telecom', names: ['@nifty', 'ニフティ'], domains: ['nifty.com'] },
+  { id: 'tokyo-gas', category: 'other', names: ['東京ガス'], domains: ['tokyo-gas.co.jp'] },
+  { id: 'kepco', category: 'other', names: ['関西電力'], domains: ['kepco.co.jp'] },
+  { id: 'chuden', category: 'other', names: ['中部電力'], domains: ['chuden.co.jp'] },
   { id: 'tepco', category: 'other', names: ['東京電力', 'TEPCO', '東京電力エナジーパートナー'], domains: ['tepco.co.jp'] },
 ];

@@ -29,16 +29,18 @@ const GENERIC_LABELS = new Set([
   'ups', 'au', 'bb', 'npa', 'digital', 'messenger', 'teams', 'windows', 'card', 'bank', 'mobile', 'japan', 'online',
   'secure', 'login', 'meisai', 'smile', 'apps', 'post', 'exp', 'sec', 'life', 'pay', 'net', 'web', 'mail', 'app',
   'finance', 'aka', 'bing', 'msn', 'skype', 'db', 'we', 'fb', 'hd', 'fg', 'sc', 'co', 'jp', 'com', 'www',
+  'tokyo', 'osaka', 'central', 'east', 'west', 'express', 'gas', 'steam', 'spotify', 'med', 'nurse',
 ]);
 
 /** Common words one edit away from a brand label; never reported by edit distance. */
 const EDIT_DISTANCE_EXCEPTIONS = new Set(['finance', 'yamate', 'nenkan', 'mobile']);
 
 /**
- * Words of compound brand labels that are also common Japanese words, places or surnames
- * (大和, 瑞穂, 佐川): clinics and companies use them in their own domains.
+ * Brand labels and label words that are also common Japanese words, places or surnames (大和,
+ * 瑞穂, 佐川, 野村, 年金, 総務, 国保): clinics, companies and public bodies use them in their own
+ * domains (`tokyo-kokuhoren.or.jp`). They are matched as whole words only, and as weak evidence.
  */
-const COMMON_WORD_TOKENS = new Set(['yamato', 'mizuho', 'sagawa']);
+const COMMON_WORD_LABELS = new Set(['yamato', 'mizuho', 'sagawa', 'nomura', 'nenkin', 'soumu', 'kokuho', 'nifty', 'chuden']);
 
 const MIN_EDIT_DISTANCE_LENGTH = 6;
 const MIN_SUBSTRING_LENGTH = 6;
@@ -54,6 +56,8 @@ interface BrandLabel {
   tokens: string[];
   /** A word that is also ordinary Japanese (a place, a surname): matches on it are weak. */
   weak?: boolean;
+  /** Matched as a whole hyphen-separated word only, never as a substring. */
+  wordOnly?: boolean;
 }
 
 /** Optimal string alignment distance ≤ 1 (one substitution, insertion, deletion or adjacent swap). */
@@ -142,12 +146,16 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
       if (GENERIC_LABELS.has(entry.label) || entry.label.length < MIN_TOKEN_LENGTH) continue;
       push(byLabel, entry.label, entry);
       if (entry.labelSkeleton.length >= MIN_LABEL_SKELETON_LENGTH) push(byLabelSkeleton, entry.labelSkeleton, entry);
+      if (COMMON_WORD_LABELS.has(entry.label)) {
+        entry.weak = true;
+        entry.wordOnly = true;
+      }
       distinctive.push(entry);
-      // A distinctive first word of a compound label stands for the brand too (`sagawa` of sagawa-exp).
-      for (const token of entry.tokens) {
-        if (entry.tokens.length > 1 && token.length >= 5 && !GENERIC_LABELS.has(token)) {
-          distinctive.push({ ...entry, label: token, labelSkeleton: skeleton(token), tokens: [token], weak: COMMON_WORD_TOKENS.has(token) });
-        }
+      // The distinctive first word of a compound label stands for the brand too (`sagawa` of
+      // sagawa-exp), as a whole word only: later words are mostly ordinary (`central`, `card`).
+      const first = entry.tokens[0] ?? '';
+      if (entry.tokens.length > 1 && first.length >= 5 && !GENERIC_LABELS.has(first)) {
+        distinctive.push({ ...entry, label: first, labelSkeleton: skeleton(first), tokens: [first], weak: COMMON_WORD_LABELS.has(first), wordOnly: true });
       }
     }
     for (const name of [...brand.names]) {
@@ -220,7 +228,7 @@ export function createLookalikeIndex(names: readonly ProtectedName[]): Lookalike
       if (findTokenRun(tokens, entry.tokens) >= 0) return result(entry, 'brand-label', unicodeLabel);
     }
     for (const entry of distinctive) {
-      if (entry.label.length >= MIN_SUBSTRING_LENGTH && unicodeLabel.includes(entry.label)) return result(entry, 'brand-label', unicodeLabel);
+      if (!entry.wordOnly && entry.label.length >= MIN_SUBSTRING_LENGTH && unicodeLabel.includes(entry.label)) return result(entry, 'brand-label', unicodeLabel);
     }
 
     // 6. One edit away from a long brand label (`amazom`, `rakuteen`, `paypai`).

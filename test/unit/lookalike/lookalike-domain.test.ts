@@ -61,6 +61,8 @@ describe('createLookalikeIndex: weak evidence', () => {
     ['paypal.secure-check.top', 'paypal'],
     ['docomo-fan.example.com.tw', 'docomo'],
     ['apple.slashdot.org', 'apple'],
+    ['nomura-clinic.jp', 'nomura'],
+    ['nenkin.jp', 'nenkin'],
   ];
   for (const [host, id] of table) {
     it(`${host} is a weak match for ${id}`, () => {
@@ -89,6 +91,8 @@ describe('createLookalikeIndex: does not flag', () => {
     'example.com', 'author.example', 'online-shop.example.jp', 'hospital.example.jp', 'finance.example', 'finance.com',
     'applepie.example', 'pineapple.com', 'yamaha.com', 'nhkx.com', 'mobile.com', 'paypay.ne.jp', 'github.com',
     'lists.example.org', 'mail.google.com', 'line.me', 'visa.example',
+    // ordinary words inside brand labels (jr-central, med.or.jp, kokuho.or.jp)
+    'www.techcentralstation.com', 'us-central1-x.cloudfunctions.net', 'med-staff.example.jp', 'tokyo-kokuhoren.or.jp', 'tokyo-clinic.example',
     // not domains
     '127.0.0.1', '[::1]', '', 'localhost', 'co.jp',
   ];
