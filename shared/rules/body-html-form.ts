@@ -10,7 +10,7 @@ export const bodyHtmlForm: Rule = {
   id: 'body-html-form',
   scope: 'body',
   maxSeverity: 'caution',
-  weight: 1,
+  weight: 0.5,
   needs: ['body'],
   check(msg) {
     if (msg.forms.length === 0) return [];

@@ -8,7 +8,7 @@ import type { Rule } from './types';
 import { linkFinding } from './support/helpers';
 
 const DANGER = new Set(['javascript:', 'vbscript:', 'data:', 'ms-msdt:', 'search-ms:', 'search:', 'ms-officecmd:', 'ms-word:', 'ms-excel:', 'ms-powerpoint:', 'ms-appinstaller:', 'jar:', 'ms-cxh:', 'ms-cxh-full:']);
-const CAUTION = new Set(['file:', 'smb:', 'ftp:', 'ms-settings:', 'intent:', 'itms-services:']);
+const CAUTION = new Set(['file:', 'smb:', 'ms-settings:', 'intent:', 'itms-services:']);
 
 export const linkDangerousScheme: Rule = {
   id: 'link-dangerous-scheme',
@@ -26,7 +26,8 @@ export const linkDangerousScheme: Rule = {
         continue;
       }
       if (DANGER.has(scheme)) out.push(linkFinding(this.id, 'danger', link, { scheme: scheme.replace(/:$/, '') }));
-      else if (CAUTION.has(scheme)) out.push(linkFinding(this.id, 'caution', link, { scheme: scheme.replace(/:$/, '') }));
+      // A file: path written out in a plain-text post (a log location) is not a lure.
+      else if (CAUTION.has(scheme)) out.push(linkFinding(this.id, link.source === 'text' ? 'info' : 'caution', link, { scheme: scheme.replace(/:$/, '') }));
     }
     return out;
   },

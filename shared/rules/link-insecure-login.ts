@@ -12,7 +12,7 @@ export const linkInsecureLogin: Rule = {
   id: 'link-insecure-login',
   scope: 'link',
   maxSeverity: 'caution',
-  weight: 1,
+  weight: 0.5,
   needs: ['links'],
   check(msg) {
     const out: Finding[] = [];

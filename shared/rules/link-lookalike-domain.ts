@@ -10,6 +10,7 @@ export const linkLookalikeDomain: Rule = {
   id: 'link-lookalike-domain',
   scope: 'link',
   maxSeverity: 'danger',
+  weight: 1.5,
   needs: ['links'],
   check(msg) {
     const out: Finding[] = [];
@@ -17,7 +18,10 @@ export const linkLookalikeDomain: Rule = {
       if (!isWebLink(link) || !link.dest.hostname || link.dest.isIp) continue;
       const match = msg.lookalike(link.dest.unicodeHostname ?? link.dest.hostname);
       if (!match) continue;
-      out.push(linkFinding(this.id, 'danger', link, { brand: match.brand.names[0] ?? match.imitated, imitated: match.imitated, reason: match.reason }));
+      // Weak evidence (an ordinary word that is also a brand, a brand word in someone's subdomain)
+      // counts when the link asks for an action; otherwise it is only noted.
+      const severity = !match.weak ? 'danger' : link.action ? 'caution' : 'info';
+      out.push(linkFinding(this.id, severity, link, { brand: match.brand.names[0] ?? match.imitated, imitated: match.imitated, reason: match.reason }));
     }
     return out;
   },

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isWebLink, linkFinding } from './support/helpers';
+import { inDomains, isWebLink, linkFinding } from './support/helpers';
 import { isShortener } from '../scan/deps';
 
 export const linkShortener: Rule = {
@@ -24,6 +24,8 @@ export const linkShortener: Rule = {
       } catch {
         short = false;
       }
+      // A brand's own short domain (aka.ms, amzn.to) leads into the brand: not hiding anything.
+      if (short && msg.protectedNames.some((b) => inDomains(link.dest.hostname, b.domains))) continue;
       if (short) out.push(linkFinding(this.id, 'info', link, { source: link.source }));
       if (out.length >= 5) break;
     }

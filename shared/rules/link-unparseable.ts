@@ -18,7 +18,8 @@ export const linkUnparseable: Rule = {
       if (link.url.ok) continue;
       const h = link.href.trim().slice(0, 40).toLowerCase();
       if (/^(https?:|ｈｔｔｐ|www\.|\/\/)/.test(h) || h.includes('://')) {
-        out.push({ ...linkFinding(this.id, 'caution', link), target: { kind: 'link', value: link.href.slice(0, 300), index: link.index }, params: { url: link.href.slice(0, 80) } });
+        // Plain-text extraction sometimes keeps stray markup from quoted HTML; only real anchors count.
+        out.push({ ...linkFinding(this.id, link.source === 'text' ? 'info' : 'caution', link), target: { kind: 'link', value: link.href.slice(0, 300), index: link.index }, params: { url: link.href.slice(0, 80) } });
       }
       if (out.length >= 3) break;
     }

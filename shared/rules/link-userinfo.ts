@@ -19,7 +19,9 @@ export const linkUserinfo: Rule = {
       if (!info) continue;
       // A user part that reads like a host name is built to deceive; a plain user name is odd but milder.
       const looksLikeHost = /[.．。｡]/.test(info);
-      out.push(linkFinding(this.id, looksLikeHost ? 'danger' : 'caution', link, { shown: info.slice(0, 80) }));
+      // `user:password@host` written out in a technical post is an example, not a trick.
+      const severity = looksLikeHost ? 'danger' : link.source === 'text' ? 'info' : 'caution';
+      out.push(linkFinding(this.id, severity, link, { shown: info.slice(0, 80) }));
     }
     return out;
   },

@@ -21,7 +21,7 @@ export const recipientAddressInText: Rule = {
     const opening = /wrote|schrieb|a écrit|escreveu|書きました|<|>|^(to|cc|from|an|para|宛先)\s*[:：]/.test(firstLine) ? '' : firstLine;
     for (const a of addrs) {
       if (subject.includes(a)) return [messageFinding(this.id, 'info', 'subject', a, { address: a })] as Finding[];
-      if (opening.includes(a)) return [messageFinding(this.id, 'info', 'body', a, { address: a })] as Finding[];
+      if (!msg.isMailingList && opening.includes(a)) return [messageFinding(this.id, 'info', 'body', a, { address: a })] as Finding[];
     }
     return [];
   },

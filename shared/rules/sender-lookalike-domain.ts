@@ -16,7 +16,7 @@ export const senderLookalikeDomain: Rule = {
     if (!from || !from.domain) return [];
     const match = msg.lookalike(from.domain);
     if (!match) return [];
-    return [senderFinding(this.id, 'danger', from, { brand: match.brand.names[0] ?? match.imitated, imitated: match.imitated })] as Finding[];
+    return [senderFinding(this.id, match.weak ? 'caution' : 'danger', from, { brand: match.brand.names[0] ?? match.imitated, imitated: match.imitated })] as Finding[];
   },
   examples: {
     flags: [

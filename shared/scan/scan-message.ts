@@ -17,12 +17,13 @@ import { isTrusted } from '../rules/support/helpers';
 const MAX_FINDINGS_PER_RULE = 10;
 
 /**
- * The combination step. Every finding counts by severity (info by its rule's weight, caution 3);
- * distinct rules only, so twenty tracked links do not count twenty times.
- * - weak signs adding up to CAUTION_SCORE (from at least two rules) make a caution;
- * - signs adding up to DANGER_SCORE with at least one caution make a danger.
+ * The combination step. Every rule counts once, by its most severe finding: an info finding by
+ * its rule's weight (0 = neutral), a caution by `cautionWeight`.
+ * - weak signs only: `cautionScore` (from at least two rules) make a caution, `infoDangerScore`
+ *   from at least `infoDangerRules` rules make a danger;
+ * - with a caution: a total of `dangerScore` (from at least two rules) makes a danger.
  */
-export const COMBINATION = { cautionScore: 2.5, dangerScore: 6, cautionWeight: 3 } as const;
+export const COMBINATION = { cautionScore: 2.5, dangerScore: 5, infoDangerScore: 6, infoDangerRules: 4, cautionWeight: 3 } as const;
 
 const SCANNER_FINDINGS = ['scan-error', 'scan-truncated', 'message-incomplete', 'signals-combined'] as const;
 export type ScannerFindingId = (typeof SCANNER_FINDINGS)[number];
@@ -172,8 +173,13 @@ export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<stri
   }
   if (contributing.length < 2) return undefined;
   let severity: Severity | undefined;
-  if (score >= COMBINATION.dangerScore && cautions >= 1) severity = 'danger';
-  else if (score >= COMBINATION.cautionScore && cautions === 0) severity = 'caution';
+  if (cautions >= 1) {
+    if (score >= COMBINATION.dangerScore) severity = 'danger';
+  } else if (score >= COMBINATION.infoDangerScore && contributing.length >= COMBINATION.infoDangerRules) {
+    severity = 'danger';
+  } else if (score >= COMBINATION.cautionScore) {
+    severity = 'caution';
+  }
   if (!severity) return undefined;
   return {
     rule: 'signals-combined',

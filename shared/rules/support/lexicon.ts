@@ -112,9 +112,10 @@ const THEMES: Record<LureTheme, string[]> = {
   ],
   bec: [
     '振込先', '口座変更', '振込口座', '振込先の変更', '至急対応', 'ギフトカードを購入', 'ご対応いただけますか', '内密に',
-    'wire transfer', 'bank details', 'change of bank', 'new bank account', 'are you available', 'buy gift cards', 'confidential',
-    'business proposal', 'business venture', 'donation', 'investment opportunity', 'transfer the funds', 'next of kin',
-    'million usd', 'million dollars', 'us$', 'usd ', 'bitcoin', 'btc', 'crypto', 'wallet',
+    'wire transfer', 'bank details', 'change of bank', 'new bank account', 'are you available', 'buy gift cards',
+    'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
+    'million usd', 'million dollars', 'million euros', 'us$', 'compensation fund', 'unclaimed funds', 'atm card',
+    'seed phrase', 'recovery phrase', 'secret phrase', 'withdraw your', 'your assets',
   ],
 };
 
