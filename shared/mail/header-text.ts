@@ -150,13 +150,27 @@ interface Word {
  * bytes; an unknown one too. Text between words is kept as it is.
  */
 export function decodeHeaderText(value: string, hint?: string): string {
-  if (value.indexOf('=?') < 0) return value;
+  return mapEncodedWords(value, hint, (decoded) => decoded);
+}
+
+/**
+ * Rewrites every run of encoded words as one well-formed UTF-8 encoded word carrying what
+ * decodeHeaderText reads from it. Structured headers (addresses, file name parameters) are
+ * then parsed as before — an encoded word stays one atom, so commas and quotes inside it do not
+ * change the structure — but a strict decoder downstream no longer trips over broken words.
+ */
+export function repairEncodedWords(value: string, hint?: string): string {
+  return mapEncodedWords(value, hint, (decoded, out) => `${out.endsWith('?=') ? ' ' : ''}=?UTF-8?B?${base64Encode(encoder.encode(decoded))}?=`);
+}
+
+function mapEncodedWords(value: string, hint: string | undefined, render: (decoded: string, out: string) => string): string {
+  if (typeof value !== 'string' || value.indexOf('=?') < 0) return typeof value === 'string' ? value : '';
   let out = '';
   let pos = 0;
   let run: Word[] = [];
   const flush = (): void => {
     if (run.length === 0) return;
-    out += decodeRun(run, hint);
+    out += render(decodeRun(run, hint), out);
     run = [];
   };
   ENCODED_WORD.lastIndex = 0;
@@ -176,6 +190,22 @@ export function decodeHeaderText(value: string, hint?: string): string {
   }
   flush();
   return out + value.slice(pos);
+}
+
+const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function base64Encode(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
+    out += B64_ALPHABET[(n >> 18) & 63]! + B64_ALPHABET[(n >> 12) & 63]!;
+    out += b === undefined ? '=' : B64_ALPHABET[(n >> 6) & 63]!;
+    out += c === undefined ? '=' : B64_ALPHABET[n & 63]!;
+  }
+  return out;
 }
 
 function decodeRun(run: Word[], hint: string | undefined): string {

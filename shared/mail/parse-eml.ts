@@ -32,7 +32,7 @@ import type { Address, Attachment, Email } from 'postal-mime';
 import type { HeaderLine, MailAddress, MailAttachment, MailSnapshot } from '../model';
 import { inspectArchive } from './archive';
 import { inspectDocument } from './encrypted-document';
-import { decodeHeaderText } from './header-text';
+import { decodeHeaderText, repairEncodedWords } from './header-text';
 import { readRawMessage } from './raw-message';
 
 export interface ParseEmlOptions {
@@ -188,7 +188,7 @@ function fillFromMime(snapshot: MailSnapshot, email: Email): void {
 function readAddresses(value: string, hint: string | undefined): MailAddress[] {
   let parsed: Address[];
   try {
-    parsed = addressParser(value, { flatten: true });
+    parsed = addressParser(repairEncodedWords(value, hint), { flatten: true });
   } catch {
     return [];
   }

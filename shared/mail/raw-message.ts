@@ -13,7 +13,7 @@
  * bounded look (BODY_SNIFF_BYTES) at each inline text part whose charset is in doubt.
  */
 import type { HeaderLine } from '../model';
-import { base64Bytes, decodeUnknown, hasIso2022Escape, isValidUtf8 } from './header-text';
+import { base64Bytes, decodeUnknown, hasIso2022Escape, isValidUtf8, repairEncodedWords } from './header-text';
 
 export interface RawMessage {
   /** The message with raw 8-bit header lines re-encoded and charsets named (same object when untouched). */
@@ -43,6 +43,8 @@ const FIELD_LINE = /^([!-9;-~]+)[ \t]*:/;
 const BOUNDARY_PARAM = /boundary[ \t]*=[ \t]*(?:"([^"\r\n]*)"|([^\s;]+))/i;
 const CHARSET_PARAM = /charset[ \t]*=[ \t]*"?([A-Za-z0-9._:+-]+)/i;
 const BASE64_OK = /^[A-Za-z0-9+/=\s]*$/;
+/** Fields whose parameters carry file names. */
+const PARAM_FIELDS = /^content-(?:type|disposition)[ \t]*:/i;
 const CHARSET_REWRITE = /charset[ \t]*=[ \t]*(?:"[^"]*"|[^\s;]+)/i;
 /** Declared charsets that are often wrong about Japanese text. */
 const DOUBTFUL_CHARSETS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
@@ -113,17 +115,18 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
   const endHeaderBlock = (blankLine: number, bodyStart: number): void => {
     // Unfold the block into logical lines (remembering where each starts and ends), read the
     // parameters that shape the body, and re-encode raw 8-bit lines.
-    const logical: { text: string; start: number; end: number }[] = [];
+    const logical: { text: string; start: number; end: number; changed: boolean; asWritten?: string }[] = [];
     const hintHere = charsetOf(bytes, block) ?? charsetHint;
     if (topLevel) charsetHint = hintHere;
     for (const line of block) {
       const raw = bytes.subarray(line.start, line.end);
       let text: string;
+      let changed = false;
       if (needsTranscoding(raw)) {
         const decoded = decodeUnknown(raw, hintHere);
         text = decoded.text;
         transcodedAs ??= decoded.charset;
-        edits.push({ start: line.start, end: line.end, data: encoder.encode(text), priority: 1 });
+        changed = true;
       } else {
         text = utf8.decode(raw);
       }
@@ -131,7 +134,21 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
       if (last && text.length > 0 && (text[0] === ' ' || text[0] === '\t')) {
         last.text += text;
         last.end = line.end;
-      } else logical.push({ text, start: line.start, end: line.end });
+        last.changed ||= changed;
+      } else logical.push({ text, start: line.start, end: line.end, changed });
+    }
+    for (const entry of logical) {
+      // File names in broken encoded words: hand the MIME library one clean word instead.
+      if (entry.text.indexOf('=?') >= 0 && PARAM_FIELDS.test(entry.text)) {
+        const repaired = repairEncodedWords(entry.text, hintHere);
+        if (repaired !== entry.text) {
+          entry.asWritten = entry.text;
+          entry.text = repaired;
+          entry.changed = true;
+        }
+      }
+      // One edit per changed field, written unfolded (unfolding does not change a field).
+      if (entry.changed) edits.push({ start: entry.start, end: entry.end, data: encoder.encode(entry.text), priority: 1 });
     }
     let multipart = false;
     let contentType = 'text/plain';
@@ -139,7 +156,7 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
     let declared: string | undefined;
     let encoding = '7bit';
     let attachment = false;
-    for (const { text: entry, start, end } of logical) {
+    for (const { text: entry, start, end, asWritten } of logical) {
       const field = FIELD_LINE.exec(entry);
       if (!field) {
         if (topLevel && entry.trim() !== '' && !entry.startsWith('From ')) badHeaderLines++;
@@ -165,7 +182,9 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
         encoding = value.replace(/^"/, '').split(/[\s;"(]/)[0]!.toLowerCase();
       }
       if (topLevel) {
-        if (headers.length < maxHeaders) headers.push({ name, value });
+        // `headers` shows the field as written (after charset repair, before word repair).
+        const shown = asWritten === undefined ? value : asWritten.slice(field[0].length).replace(/^[ \t]+/, '');
+        if (headers.length < maxHeaders) headers.push({ name, value: shown });
         else tooManyHeaders = true;
       }
     }

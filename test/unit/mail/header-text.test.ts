@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Bytes, decodeHeaderText, decodeUnknown } from '../../../shared/mail/header-text';
+import { base64Bytes, decodeHeaderText, decodeUnknown, repairEncodedWords } from '../../../shared/mail/header-text';
 
 const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -32,6 +32,17 @@ describe('decodeHeaderText', () => {
   for (const [name, input, expected] of table) {
     it(name, () => expect(decodeHeaderText(input)).toBe(expected));
   }
+});
+
+describe('repairEncodedWords', () => {
+  it('rewrites each run of words as one clean UTF-8 word and keeps the rest', () => {
+    const bytes = utf8('お知らせ');
+    const broken = `"=?UTF-8?B?${b64(bytes.subarray(0, 4))}?= =?UTF-8?B?${b64(bytes.subarray(4))}?=" <a@example.jp>, =??B?${b64(SJIS_SEIKYUSHO)}?= <b@example.jp>`;
+    const repaired = repairEncodedWords(broken);
+    expect(repaired).toBe(`"=?UTF-8?B?${b64(bytes)}?=" <a@example.jp>, =?UTF-8?B?${b64(utf8('請求書'))}?= <b@example.jp>`);
+    expect(decodeHeaderText(repaired)).toBe(decodeHeaderText(broken));
+    expect(repairEncodedWords('no words')).toBe('no words');
+  });
 });
 
 describe('decodeUnknown', () => {

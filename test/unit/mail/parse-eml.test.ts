@@ -98,6 +98,20 @@ describe('parseEml: charsets and transfer encodings', () => {
     expect(noContentType.html).toBeUndefined();
   });
 
+  it('repairs broken encoded words in display names and file names', async () => {
+    // "三井住友カード" and "請求書.exe" split inside a character, the first word padded.
+    const b64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
+    const name = new TextEncoder().encode('三井住友カード');
+    const file = new TextEncoder().encode('請求書.exe');
+    const nameWords = `=?UTF-8?B?${b64(name.subarray(0, 7))}?= =?UTF-8?B?${b64(name.subarray(7))}?=`;
+    const fileWords = `=?UTF-8?B?${b64(file.subarray(0, 4))}?=\r\n =?UTF-8?B?${b64(file.subarray(4))}?=`;
+    const eml = `From: ${nameWords} <info@example.net>\r\nTo: "${nameWords}, 会員" <a@example.jp>\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nbody\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment;\r\n filename="${fileWords}"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVo=\r\n--b--\r\n`;
+    const s = await parseEml(eml);
+    expect(s.from).toEqual({ address: 'info@example.net', name: '三井住友カード' });
+    expect(s.to).toEqual([{ address: 'a@example.jp', name: '三井住友カード, 会員' }]);
+    expect(s.attachments?.[0]?.name).toBe('請求書.exe');
+  });
+
   it('leaves out Sender when it is the From address', async () => {
     const s = await parseEml('From: A <a@example.jp>\r\nSender: a@EXAMPLE.jp\r\n\r\nx');
     expect(s.sender).toBeUndefined();
