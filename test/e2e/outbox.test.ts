@@ -263,4 +263,24 @@ describe('report outbox in Chromium', () => {
     await popup.waitForTimeout(1_000);
     expect(endpoint.postsFor(reportId)).toHaveLength(1);
   });
+
+  it('without any IT policy: points to the hospital IT staff and the incident portal, and offers no send', async () => {
+    const page = await session.newPage();
+    await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
+    await page.evaluate(() => chrome.storage.local.set({ localSettings: {} }));
+    const before = endpoint.log.length;
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await page.locator('#send').waitFor();
+        return page.locator('#send').isDisabled();
+      }, { timeout: 15_000 })
+      .toBe(true);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('院内の情報システム担当者に相談してください');
+    expect(text).toContain('送信先が設定されていません');
+    expect(await page.locator('a.tel-big').count()).toBe(0);
+    expect(await page.locator('#incident-portal').getAttribute('href')).toBe('https://mhlw-training.saj.or.jp/');
+    expect(endpoint.log).toHaveLength(before);
+  });
 });
