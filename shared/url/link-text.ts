@@ -26,8 +26,10 @@ import { analyzeUrl } from './analyze-url';
 
 const MAX_TEXT_LENGTH = 2048;
 
-/** Common file extensions that are also TLDs: alone after a single name they read as a file. */
-// Kept short on purpose: `.ai`, `.so`, `.cc`, `.app`, `.pl` are mostly seen as real sites in mail.
+/**
+ * Common file extensions that are also TLDs: alone after a single name they read as a file.
+ * Kept short on purpose: `.ai`, `.so`, `.cc`, `.app`, `.pl` are mostly real sites in mail.
+ */
 const FILE_EXTENSION_TLDS = new Set(['zip', 'mov', 'sh', 'py', 'md', 'ps']);
 
 /** TLDs that a bare `name.tld` text is read as a web address for. */

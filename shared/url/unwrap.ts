@@ -63,7 +63,7 @@ const GATEWAY_BY_HOST = new Map(Object.entries(GATEWAYS));
 /** Trend Micro Email Security time-of-click: `<region>.trendmicro.com/wis/clicktime/v1/query?url=…`. */
 const TREND_MICRO: GatewayWrapper = { name: 'trendmicro', pathPrefix: '/wis/clicktime/', param: 'url' };
 
-/** Hosts of the list above that do nothing but redirect. */
+/** Hosts among QUERY_REDIRECTORS that do nothing but redirect (any path). */
 const DEDICATED_REDIRECT_HOSTS = new Set([
   'l.facebook.com',
   'lm.facebook.com',
