@@ -125,6 +125,16 @@ describe('managed policy: Roundcube origin, posture off', () => {
     expect(await warning.locator('.contacts a.tel').getAttribute('href')).toBe('tel:0312345678');
     await warning.screenshot({ path: screenshotPath('warning-page-managed.png'), fullPage: true });
     await warning.close();
+    // The .exe attachment chip is guarded too: its file name on the warning page, no download.
+    const before = session.requests.length;
+    const chip = phish.locator('li[data-kokoroe-flag] a').first();
+    const [fileWarning] = await Promise.all([session.context.waitForEvent('page', { timeout: 15_000 }), chip.click()]);
+    await fileWarning.waitForSelector('#back');
+    expect(await fileWarning.locator('.alert-box').innerText()).toContain('.exe');
+    expect(await fileWarning.locator('#open-anyway').count()).toBe(0);
+    await fileWarning.screenshot({ path: screenshotPath('warning-page-attachment.png'), fullPage: true });
+    await fileWarning.close();
+    expect(session.requests.slice(before).filter((r) => r.url.includes('_action=get'))).toEqual([]);
     await phish.close();
     const cleanUrl = session.serveFixture('roundcube/2026-11-20-full-page-text-message.html');
     const clean = await session.newPage();
