@@ -10,7 +10,7 @@ function finding(rule: string, severity: Finding['severity'], value: string, par
 }
 
 function setup(verdict: Verdict, extra: Partial<BannerOptions> = {}) {
-  document.body.innerHTML = '';
+  document.body.textContent = '';
   const mail = document.createElement('div');
   const body = document.createElement('div');
   mail.appendChild(body);
