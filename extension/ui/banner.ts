@@ -7,7 +7,7 @@
  */
 import type { Verdict, VerdictLevel } from '../../shared/model';
 import { clear, h } from './dom';
-import { findingLines, type FindingLine } from './finding-lines';
+import { checkTitle, findingLines, type FindingLine } from './finding-lines';
 import { FONT_STACK, PALETTE } from './palette';
 import { createShadowHost, shadowRootOf } from './shadow-host';
 import { t, type UiLang } from './texts';
@@ -200,7 +200,8 @@ function detailItem(doc: Document, line: FindingLine): HTMLElement {
 function uncheckedBlock(doc: Document, verdict: Verdict, lang: UiLang): HTMLElement | null {
   const unchecked = Array.isArray(verdict.unchecked) ? verdict.unchecked.filter((x) => typeof x === 'string') : [];
   if (unchecked.length === 0) return null;
-  return h(doc, 'p', { class: 'unchecked', text: `${t('uncheckedNote', lang)}: ${unchecked.join(', ')}` });
+  const names = unchecked.map((id) => checkTitle(id, lang));
+  return h(doc, 'p', { class: 'unchecked', text: `${t('uncheckedNote', lang)}: ${[...new Set(names)].join(lang === 'ja' ? '、' : ', ')}` });
 }
 
 function consultStateBlock(doc: Document, options: BannerOptions): HTMLElement | null {

@@ -4,7 +4,7 @@
  * caller's job. It must never drop a danger finding in favour of a lesser one.
  */
 import type { Finding, Severity, TargetKind } from '../../shared/model';
-import { findingText } from '../../shared/i18n';
+import { findingText, ruleTexts } from '../../shared/i18n';
 import { t, type TextKey, type UiLang } from './texts';
 
 export interface FindingLine {
@@ -69,4 +69,15 @@ function safeFindingText(finding: Finding, lang: UiLang): { title: string; messa
 
 function clip(value: string): string {
   return value.length > MAX_TARGET_CHARS ? `${value.slice(0, MAX_TARGET_CHARS)}…` : value;
+}
+
+/** A rule's title for people (for checks that could not run); the id when it has no text. */
+export function checkTitle(rule: string, lang: UiLang): string {
+  try {
+    const table = ruleTexts(lang);
+    const entry = Object.prototype.hasOwnProperty.call(table, rule) ? table[rule] : undefined;
+    return entry && !entry.title.includes('{') ? entry.title : rule;
+  } catch {
+    return rule;
+  }
 }

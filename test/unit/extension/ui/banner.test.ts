@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding, Verdict } from '../../../../shared/model';
+import { ruleTexts } from '../../../../shared/i18n';
 import { bannerRoot, mountBanner, VISIBLE_REASONS, type BannerOptions } from '../../../../extension/ui/banner';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -146,6 +147,16 @@ describe('mountBanner', () => {
     expect(handle.isAttached()).toBe(false);
     handle.reattach({ parent: mail, before: body });
     expect(handle.host.isConnected).toBe(false);
+  });
+
+  it('names checks that could not run by their titles, not their ids', () => {
+    const title = ruleTexts('ja')['sender-auth-fail']?.title;
+    expect(title).toBeTruthy();
+    const { root } = setup({ level: 'caution', findings: [finding('link-shortener', 'caution', 'https://bit.ly/a')], unchecked: ['sender-auth-fail', 'no-such-rule'] });
+    const text = root.querySelector('.unchecked')!.textContent!;
+    expect(text).toContain(title!);
+    expect(text).not.toContain('sender-auth-fail');
+    expect(text).toContain('no-such-rule');
   });
 
   it('survives a throwing callback', () => {
