@@ -25,6 +25,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // A real Roundcube + Dovecot on loopback with Chromium and Firefox ESR (test/webmail):
+        // one file at a time, after the other projects (they share the machine-wide policy dirs).
+        test: {
+          name: 'webmail',
+          include: ['test/webmail/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
