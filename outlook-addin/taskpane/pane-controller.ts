@@ -116,7 +116,10 @@ export async function startPane(deps: PaneDeps): Promise<PaneController> {
         host,
         outbox,
         now,
-        onBack: showMain,
+        onBack: () => {
+          showMain();
+          doc.getElementById(kind === 'opened-already' ? 'kokoroe-opened' : 'kokoroe-consult')?.focus();
+        },
         onSent: () => scheduleOutbox(),
       }),
     );
@@ -145,6 +148,8 @@ export async function startPane(deps: PaneDeps): Promise<PaneController> {
     currentKey = key;
     root.removeAttribute('aria-busy');
     showMain();
+    const announce = doc.getElementById('kokoroe-announce');
+    if (announce) announce.textContent = verdict.level === 'safe' ? paneText('noticeSafe', lang) : noticeLine(verdict, lang);
     if (verdict.level === 'safe') {
       await host.clearNotice();
     } else {

@@ -176,6 +176,8 @@ describe('Outlook task pane in Chromium', () => {
       expect(findings.join('\n')).toContain('192.0.2.55');
       expect(findings.join('\n')).toContain('請求書.zip');
       expect(await page.locator('#kokoroe-verdict .message-summary').textContent()).toContain('【至急】請求書のご確認');
+      // Screen readers hear one line per message, from a status region outside the pane.
+      await expect.poll(() => page.locator('#kokoroe-announce').textContent()).toContain(level === 'danger' ? '危険' : '注意');
 
       const posture = page.locator('#kokoroe-posture');
       expect(['warn', 'block']).toContain(await posture.getAttribute('data-kokoroe-posture'));
