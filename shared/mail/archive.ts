@@ -18,6 +18,8 @@
  * looked at: an AES coder id there means the archive is encrypted, and names are not listed.
  */
 
+import type { Decoder } from './header-text';
+
 export type ArchiveKind = 'zip' | 'rar' | '7z';
 
 export interface ArchiveInspection {
@@ -31,7 +33,7 @@ export const MAX_ENTRIES = 10_000;
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const utf8 = new TextDecoder('utf-8');
-let cp932: TextDecoder | undefined;
+let cp932: Decoder | undefined;
 
 /** Which archive format the bytes start with, by magic bytes only. */
 export function sniffArchive(bytes: Uint8Array): ArchiveKind | undefined {

@@ -6,8 +6,17 @@
  * be decoded stays visible as U+FFFD rather than disappearing.
  */
 
+/**
+ * What this module needs of a TextDecoder, as a type: under the CLI's Node typings
+ * `TextDecoder` is a value only, so it cannot be named as a type there.
+ */
+export interface Decoder {
+  readonly encoding: string;
+  decode(input?: Uint8Array): string;
+}
+
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
-const decoders = new Map<string, TextDecoder | null>();
+const decoders = new Map<string, Decoder | null>();
 
 /** Labels mail uses that the WHATWG Encoding Standard does not list. */
 const LABEL_ALIASES: Record<string, string> = {
@@ -36,7 +45,7 @@ const LABEL_ALIASES: Record<string, string> = {
 };
 
 /** A TextDecoder for a charset label as written in mail, or undefined when none fits. */
-export function decoderFor(label: string | undefined): TextDecoder | undefined {
+export function decoderFor(label: string | undefined): Decoder | undefined {
   if (!label) return undefined;
   let key = label.trim().toLowerCase();
   const star = key.indexOf('*'); // RFC 2231 language suffix: utf-8*ja
