@@ -41,3 +41,23 @@ export function planSpamReport(options: unknown, freeText: unknown, policy: Poli
     includeOriginal: ticked[INCLUDE_ORIGINAL] === true && policy.reportOriginal === 'ask',
   };
 }
+
+/**
+ * A v4 UUID for the report id. crypto.randomUUID first; the JavaScript-only runtime of classic
+ * Outlook may lack it, so getRandomValues next. Never Math.random: ids must not collide.
+ */
+export function newReportId(cryptoLike: { randomUUID?: () => string; getRandomValues?: <T extends ArrayBufferView>(a: T) => T } | undefined): string | undefined {
+  try {
+    if (typeof cryptoLike?.randomUUID === 'function') return cryptoLike.randomUUID();
+    if (typeof cryptoLike?.getRandomValues === 'function') {
+      const b = cryptoLike.getRandomValues(new Uint8Array(16));
+      b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+      b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+      const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    }
+  } catch {
+    // fall through: the caller lets the report builder choose
+  }
+  return undefined;
+}

@@ -18,7 +18,7 @@ import { evaluatePosture } from '../../shared/posture/evaluate-posture';
 import { buildReport } from '../../shared/report';
 import { base64ToBytes } from '../../shared/report/base64';
 import { reportChannel } from '../../shared/outbox';
-import { planSpamReport } from '../commands/spam-report-plan';
+import { newReportId, planSpamReport } from '../commands/spam-report-plan';
 import { loadPolicy } from '../taskpane/load-policy';
 import { createPaneOutbox } from '../taskpane/pane-outbox';
 import { paneLang, type PaneLang } from '../taskpane/pane-texts';
@@ -101,6 +101,7 @@ export async function handleSpamReport(event: SpamEvent, baseUrl: string): Promi
       if (eml.ok && typeof eml.value === 'string') original = base64ToBytes(eml.value);
     }
     const reporter = Office.context.mailbox.userProfile?.emailAddress;
+    const id = newReportId(typeof crypto === 'undefined' ? undefined : crypto);
     const { report } = buildReport({
       kind: plan.kind,
       snapshot,
@@ -113,6 +114,7 @@ export async function handleSpamReport(event: SpamEvent, baseUrl: string): Promi
       includeOriginal: plan.includeOriginal,
       ...(original ? { original, originalFormat: 'eml' as const } : {}),
       now,
+      ...(id ? { id } : {}),
     });
     let storage: Pick<Storage, 'getItem' | 'setItem'>;
     try {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Ajv from 'ajv';
 import reportSchema from '../../shared/report/report-schema.json';
 import { parsePolicy } from '../../shared/policy/parse-policy';
-import { planSpamReport } from '../../outlook-addin/commands/spam-report-plan';
+import { newReportId, planSpamReport } from '../../outlook-addin/commands/spam-report-plan';
 import { handleSpamReport } from '../../outlook-addin/mailbox/mailbox-spam-report';
 import { officeMockData } from '../fixtures/outlook/items';
 
@@ -28,6 +28,18 @@ describe('planSpamReport (Outlook preprocessing dialog → report)', () => {
 
   it('writes the reasons in English for an English Outlook and strips control characters', () => {
     expect(planSpamReport([false, true], 'a\u0007b', ask, 'en').comment).toBe('An attachment or link looks suspicious\na b');
+  });
+});
+
+describe('newReportId', () => {
+  const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  it('uses randomUUID, else getRandomValues, else leaves it to the builder', () => {
+    expect(newReportId({ randomUUID: () => 'from-random-uuid' })).toBe('from-random-uuid');
+    const ids = new Set(Array.from({ length: 50 }, () => newReportId({ getRandomValues: (a) => crypto.getRandomValues(a) })));
+    expect(ids.size).toBe(50);
+    for (const id of ids) expect(id).toMatch(UUID4);
+    expect(newReportId(undefined)).toBeUndefined();
+    expect(newReportId({})).toBeUndefined();
   });
 });
 
