@@ -4,11 +4,12 @@
  * worker was asleep, restarting or answered something unexpected.
  */
 import { browser } from 'wxt/browser';
+import type { Request } from '../../messages';
 
 export type Answer<T> = ({ ok: true } & T) | { ok: false; error: string };
 
 /** Sends one request (see extension/messages.ts) and returns the answer as a value. */
-export async function request<T extends object>(message: { type: string } & Record<string, unknown>): Promise<Answer<T>> {
+export async function request<T extends object>(message: Request): Promise<Answer<T>> {
   try {
     const answer = (await browser.runtime.sendMessage(message)) as unknown;
     if (answer && typeof answer === 'object' && (answer as { ok?: unknown }).ok === true) {
