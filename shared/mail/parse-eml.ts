@@ -61,6 +61,9 @@ export const PARSE_EML_DEFAULTS: Required<ParseEmlOptions> = {
 
 const encoder = new TextEncoder();
 
+/** Addresses kept per list (To, Cc, Reply-To); real mail has far fewer. */
+const MAX_ADDRESSES = 1_000;
+
 export async function parseEml(input: Uint8Array | string, options?: ParseEmlOptions): Promise<MailSnapshot> {
   const limits = resolveOptions(options);
   try {
@@ -104,7 +107,7 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
     missing.add('attachments');
   }
   const snapshot: MailSnapshot = { host: 'eml', headers: raw.headers };
-  fillFromHeaders(snapshot, raw.headers, raw.charsetHint);
+  fillFromHeaders(snapshot, raw.headers, raw.charsetHint, problems);
 
   let email: Email | undefined;
   try {
@@ -144,8 +147,14 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
 }
 
 /** Fields read from our own header lines: they survive a MIME failure and broken encodings. */
-function fillFromHeaders(snapshot: MailSnapshot, headers: HeaderLine[], hint: string | undefined): void {
+function fillFromHeaders(snapshot: MailSnapshot, headers: HeaderLine[], hint: string | undefined, problems: string[]): void {
   const first = (name: string): string | undefined => headers.find((h) => h.name.toLowerCase() === name)?.value;
+  // Mail readers disagree on which of two From (or Subject) fields they show, which is why
+  // forgers add a second one; the first is used here and the duplicate is reported.
+  for (const name of ['from', 'sender', 'subject', 'reply-to']) {
+    const count = headers.reduce((n, h) => (h.name.toLowerCase() === name ? n + 1 : n), 0);
+    if (count > 1) problems.push(`${count} ${name} header fields; the first one is used`);
+  }
   const subject = first('subject');
   if (subject !== undefined) snapshot.subject = clean(decodeHeaderText(subject, hint));
   const from = first('from');
@@ -161,7 +170,15 @@ function fillFromHeaders(snapshot: MailSnapshot, headers: HeaderLine[], hint: st
   ];
   for (const [header, field] of lists) {
     const all: MailAddress[] = [];
-    for (const h of headers) if (h.name.toLowerCase() === header) all.push(...readAddresses(h.value, hint));
+    let dropped = false;
+    for (const h of headers) {
+      if (h.name.toLowerCase() !== header) continue;
+      for (const address of readAddresses(h.value, hint)) {
+        if (all.length < MAX_ADDRESSES) all.push(address);
+        else dropped = true;
+      }
+    }
+    if (dropped) problems.push(`More than ${MAX_ADDRESSES} ${header} addresses; the rest were not listed`);
     if (all.length > 0) snapshot[field] = all;
   }
   const messageId = first('message-id');

@@ -246,6 +246,19 @@ describe('parseEml: malformed input yields problems, never exceptions', () => {
     expect(s.problems).toBeUndefined();
   });
 
+  it('reports duplicate From and Subject fields and uses the first', async () => {
+    const s = await parseEml('From: "Bank" <info@bank.example>\r\nFrom: x@evil.example\r\nSubject: one\r\nSubject: two\r\n\r\nbody');
+    expect(s.from?.address).toBe('info@bank.example');
+    expect(s.subject).toBe('one');
+    expect(s.problems).toEqual(['2 from header fields; the first one is used', '2 subject header fields; the first one is used']);
+  });
+
+  it('caps address lists', async () => {
+    const s = await parseEml(`To: ${Array.from({ length: 1_200 }, (_, i) => `u${i}@example.jp`).join(', ')}\r\nSubject: many\r\n\r\nbody`);
+    expect(s.to).toHaveLength(1_000);
+    expect(s.problems).toEqual(['More than 1000 to addresses; the rest were not listed']);
+  });
+
   it('accepts an mbox "From " line before the headers', async () => {
     const s = await parseEml('From someone@example.jp Thu Nov 26 09:00:00 2026\r\nFrom: a@example.jp\r\nSubject: mbox\r\n\r\nbody');
     expect(s.subject).toBe('mbox');
