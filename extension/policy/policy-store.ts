@@ -37,11 +37,18 @@ export interface PolicyStore {
   current(): Promise<EffectivePolicy>;
   /** Re-reads managed storage and local settings; resolves with the result. */
   refresh(): Promise<EffectivePolicy>;
+  /**
+   * Re-reads local settings only, with the managed value last seen (or cached): a change the
+   * user just saved applies at once instead of waiting seconds for managed storage.
+   */
+  reloadLocal(): Promise<EffectivePolicy>;
 }
 
 export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
   let memory: EffectivePolicy | undefined;
   let inflight: Promise<EffectivePolicy> | undefined;
+  /** The managed value `memory` was built from (raw, as IT wrote it). */
+  let lastManaged: unknown;
 
   const readLocalArea = async (): Promise<{ cachedManaged: unknown; local: unknown; lang?: Lang }> => {
     let stored: Record<string, unknown> = {};
@@ -61,6 +68,14 @@ export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
     return { ...merged, ...(lang ? { langOverride: lang } : {}), managedFresh };
   };
 
+  const adopt = (next: EffectivePolicy, managed: unknown): EffectivePolicy => {
+    const previous = memory;
+    memory = next;
+    lastManaged = managed;
+    if (!previous || !samePolicy(previous, next)) deps.onChange?.(next, previous);
+    return next;
+  };
+
   const refresh = (): Promise<EffectivePolicy> => {
     if (inflight) return inflight;
     inflight = (async () => {
@@ -78,11 +93,7 @@ export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
           // The cache is an optimisation; the fresh value is still used.
         }
       }
-      const next = build(managed, local, lang, true);
-      const previous = memory;
-      memory = next;
-      if (!previous || !samePolicy(previous, next)) deps.onChange?.(next, previous);
-      return next;
+      return adopt(build(managed, local, lang, true), managed);
     })().finally(() => {
       inflight = undefined;
     });
@@ -96,10 +107,16 @@ export function createPolicyStore(deps: PolicyStoreDeps): PolicyStore {
       // Another call may have finished the refresh while we read the cache.
       if (memory) return memory;
       memory = build(cachedManaged, local, lang, false);
+      lastManaged = cachedManaged;
       void refresh();
       return memory;
     },
     refresh,
+    async reloadLocal() {
+      const { cachedManaged, local, lang } = await readLocalArea();
+      const managed = memory ? lastManaged : cachedManaged;
+      return adopt(build(managed, local, lang, memory?.managedFresh ?? false), managed);
+    },
   };
 }
 

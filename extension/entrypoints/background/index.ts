@@ -34,6 +34,8 @@ export default defineBackground(() => {
   async function applyPolicy(p: EffectivePolicy): Promise<void> {
     roundcubeOrigins = await syncRoundcubeScripts(p.policy.roundcubeOrigins);
   }
+  /** Settles once the Roundcube origins are known: a message that woke the worker waits for it. */
+  let roundcubeKnown: Promise<void> | undefined;
 
   async function notifyTabs(): Promise<void> {
     const origins = [...WEBMAIL_ORIGINS, ...roundcubeOrigins];
@@ -57,19 +59,24 @@ export default defineBackground(() => {
     session: browser.storage.session as unknown as StorageArea,
     local: browser.storage.local as unknown as StorageArea,
     browserFacts: () => {
+      const runtime = browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> };
       facts ??= readBrowserFacts({
-        getBrowserInfo: (browser.runtime as { getBrowserInfo?: () => Promise<{ name: string; version: string }> }).getBrowserInfo,
+        // Called on the runtime object: WebExtension methods are not guaranteed to work unbound.
+        getBrowserInfo: typeof runtime.getBrowserInfo === 'function' ? () => runtime.getBrowserInfo!() : undefined,
         userAgentData: (navigator as Navigator & { userAgentData?: never }).userAgentData,
         userAgent: navigator.userAgent,
       });
       return facts;
     },
     uiLanguage: () => browser.i18n.getUILanguage(),
-    senderContext: async () => ({
-      extensionId: browser.runtime.id,
-      extensionBaseUrl: browser.runtime.getURL('/'),
-      webmailOrigins: [...WEBMAIL_ORIGINS, ...roundcubeOrigins],
-    }),
+    senderContext: async () => {
+      await roundcubeKnown?.catch(() => undefined);
+      return {
+        extensionId: browser.runtime.id,
+        extensionBaseUrl: browser.runtime.getURL('/'),
+        webmailOrigins: [...WEBMAIL_ORIGINS, ...roundcubeOrigins],
+      };
+    },
     openPage: async (path, besideTabId) => {
       let index: number | undefined;
       if (besideTabId !== undefined) index = await browser.tabs.get(besideTabId).then((t) => t.index + 1).catch(() => undefined);
@@ -103,7 +110,8 @@ export default defineBackground(() => {
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'local' && LOCAL_SETTINGS_KEY in changes)) void policy.refresh();
+    if (area === 'managed') void policy.refresh();
+    if (area === 'local' && LOCAL_SETTINGS_KEY in changes) void policy.reloadLocal();
     if (area === 'local' && GATE_DISMISSAL_KEY in changes) void notifyTabs();
   });
 
@@ -118,5 +126,5 @@ export default defineBackground(() => {
   });
 
   // Serve the cached policy at once; the managed read runs behind it.
-  void policy.current().then(applyPolicy);
+  roundcubeKnown = policy.current().then(applyPolicy);
 });

@@ -49,6 +49,20 @@ describe('policy store', () => {
     expect(p.problems.some((q) => q.field === 'allowOpenAnyway' && q.source === 'managed')).toBe(true);
   });
 
+  test('a local settings change applies at once, without waiting for managed storage', async () => {
+    const local = memoryArea({ [MANAGED_CACHE_KEY]: { allowOpenAnyway: false } });
+    let reads = 0;
+    const onChange = vi.fn();
+    const store = createPolicyStore({ readManaged: () => { reads++; return new Promise(() => undefined); }, local, onChange });
+    await store.current();
+    await local.set({ localSettings: { roundcubeOrigins: ['https://webmail.example.jp'], allowOpenAnyway: true } });
+    const next = await store.reloadLocal();
+    expect(next.policy.roundcubeOrigins).toEqual(['https://webmail.example.jp']);
+    expect(next.policy.allowOpenAnyway).toBe(false); // still managed
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(reads).toBe(1); // only the background refresh started by current()
+  });
+
   test('lang in local settings is the language override, not a policy key', () => {
     expect(splitLocalSettings({ lang: 'en', orgName: 'x' })).toEqual({ settings: { orgName: 'x' }, lang: 'en' });
     expect(splitLocalSettings({ lang: 'fr' })).toEqual({ settings: undefined });
