@@ -112,7 +112,8 @@ export function extractHtml(html: string, options?: ExtractHtmlOptions): HtmlCon
     }
     if (BLOCK.has(name) || name === 'br') textParts.push('\n');
     else if (CELL.has(name)) textParts.push(' ');
-    const href = attribs.get('href');
+    // SVG links may still carry the old xlink:href.
+    const href = attribs.get('href') ?? (name === 'a' ? attribs.get('xlink:href') : undefined);
     switch (name) {
       case 'base':
         if (base === undefined && href !== undefined && URL.canParse(href)) base = href;

@@ -89,7 +89,6 @@ export function readRawMessage(bytes: Uint8Array, maxHeaders: number): RawMessag
   let textPart: TextPart | undefined;
   const bodyParts = { plain: false, html: false };
 
-
   const endPart = (bodyEnd: number): void => {
     if (base64Part && (base64Chars % 4 !== 0 || base64Bad)) truncatedBase64++;
     base64Part = false;

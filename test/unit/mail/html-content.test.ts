@@ -25,6 +25,8 @@ describe('extractHtml', () => {
     { name: 'block elements break lines, whitespace collapses', html: '<p>one\n   two</p><div>three</div>four<br>five<table><tr><td>c1</td><td>c2</td></tr></table>', text: 'one two\nthree\nfour\nfive\nc1 c2' },
     { name: 'ideographic space is content', html: '<p>重要\u3000確認</p>', text: '重要\u3000確認' },
     { name: 'forms', html: '<form action="https://phish.example/post"><input name=p></form><form>no action</form>', forms: ['https://phish.example/post'] },
+    { name: 'SVG link with xlink:href', html: '<svg><a xlink:href="https://s.example/"><text>Open</text></a></svg>', anchors: [['https://s.example/', 'Open']] },
+    { name: 'first of duplicate attributes wins', html: '<a href="https://first.example/" href="https://second.example/">d</a>', anchors: [['https://first.example/', 'd']] },
     { name: 'uppercase tags and attributes', html: '<A HREF="https://u.example/">U</A>', anchors: [['https://u.example/', 'U']] },
   ];
   for (const row of table) {
