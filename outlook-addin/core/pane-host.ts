@@ -65,4 +65,9 @@ export interface PaneHost {
   openReportMessage(draft: ReportDraft): Promise<HostResult<void>>;
   /** contextData from a notification action that opened the pane, if any. */
   initializationContext(): Promise<string | undefined>;
+  /**
+   * Calls `listener` when the notification's 「管理者に相談」 action is used while the pane is
+   * already open (InitializationContextChanged, Mailbox 1.15). Per item: call again after a change.
+   */
+  watchConsultRequests(listener: () => void): void;
 }

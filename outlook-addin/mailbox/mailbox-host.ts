@@ -152,6 +152,22 @@ export function createMailboxHost(options?: ReadItemOptions): PaneHost {
         return { ok: false, error: error instanceof Error ? error.message : 'new message form failed' };
       }
     },
+    watchConsultRequests(listener: () => void): void {
+      const current = item();
+      if (!current || !supportsMailbox('1.15') || typeof current.addHandlerAsync !== 'function') return;
+      try {
+        // Office.EventType.InitializationContextChanged is the string 'olkInitializationContextChanged'.
+        current.addHandlerAsync(
+          'olkInitializationContextChanged' as unknown as Office.EventType,
+          (args: { contextData?: unknown }) => {
+            if (String(args?.contextData ?? '').includes('consult')) listener();
+          },
+          () => undefined,
+        );
+      } catch {
+        // The action then reopens the pane, which reads the context on start.
+      }
+    },
     async initializationContext(): Promise<string | undefined> {
       const current = item();
       if (!current || !supportsMailbox('1.10') || typeof current.getInitializationContextAsync !== 'function') return undefined;

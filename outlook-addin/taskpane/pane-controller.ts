@@ -148,6 +148,7 @@ export async function startPane(deps: PaneDeps): Promise<PaneController> {
     currentKey = key;
     root.removeAttribute('aria-busy');
     showMain();
+    host.watchConsultRequests(() => openConsult('consult'));
     const announce = doc.getElementById('kokoroe-announce');
     if (announce) announce.textContent = verdict.level === 'safe' ? paneText('noticeSafe', lang) : noticeLine(verdict, lang);
     if (verdict.level === 'safe') {

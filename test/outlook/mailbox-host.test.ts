@@ -108,4 +108,23 @@ describe('createMailboxHost', () => {
     ]);
     expect(plainToHtml('<b>x</b>\n&')).toBe('<div style="font-family:sans-serif;white-space:pre-wrap">&#60;b&#62;x&#60;/b&#62;<br>&#38;</div>');
   });
+
+  it('hears the notification action while open on Mailbox 1.15, and not before', () => {
+    for (const [mailbox, expected] of [['1.15', 1], ['1.14', 0]] as const) {
+      const data = officeMockData({ mailbox });
+      const handlers: ((args: unknown) => void)[] = [];
+      const item = (data.context as any).mailbox.item;
+      item.addHandlerAsync = (type: string, handler: (args: unknown) => void) => {
+        if (type === 'olkInitializationContextChanged') handlers.push(handler);
+      };
+      (globalThis as { Office?: unknown }).Office = new OfficeMockObject(data);
+      let heard = 0;
+      createMailboxHost().watchConsultRequests(() => heard++);
+      for (const h of handlers) {
+        h({ type: 'olkInitializationContextChanged', contextData: JSON.stringify({ open: 'consult' }) });
+        h({ type: 'olkInitializationContextChanged', contextData: 'something else' });
+      }
+      expect(heard, mailbox).toBe(expected);
+    }
+  });
 });

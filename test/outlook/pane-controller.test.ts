@@ -11,6 +11,7 @@ function fakeHost(info: PaneHostInfo, capabilities: Partial<PaneCapabilities> = 
   const notices: (ItemNotice | 'cleared')[] = [];
   let changed: (() => void) | undefined;
   let context: string | undefined;
+  let consultListener: (() => void) | undefined;
   const host: PaneHost = {
     info: () => info,
     capabilities: () => ({ headers: true, itemChanged: true, original: false, newMessageForm: true, insightAction: false, ...capabilities }),
@@ -25,6 +26,7 @@ function fakeHost(info: PaneHostInfo, capabilities: Partial<PaneCapabilities> = 
     readOriginal: async () => ({ ok: false, error: 'not in this test' }),
     openReportMessage: async () => ({ ok: true, value: undefined }),
     initializationContext: async () => context,
+    watchConsultRequests: (listener) => (consultListener = listener),
   };
   return {
     host,
@@ -36,6 +38,9 @@ function fakeHost(info: PaneHostInfo, capabilities: Partial<PaneCapabilities> = 
     },
     setContext(value: string) {
       context = value;
+    },
+    requestConsult() {
+      consultListener?.();
     },
   };
 }
@@ -133,5 +138,16 @@ describe('startPane', () => {
     await started;
     expect(root.querySelector('#kokoroe-policy-problems')?.textContent).toContain('policy.json');
     expect(root.querySelector('#kokoroe-verdict')).not.toBeNull();
+  });
+
+  it('opens the consult view when the notification action is used while the pane is open', async () => {
+    const fake = fakeHost({ displayLanguage: 'ja-JP' });
+    const { root, started } = await start(fake);
+    await vi.waitFor(() => expect(fake.reads).toHaveLength(1));
+    fake.reads[0]!.resolve(PHISH);
+    await started;
+    expect(root.querySelector('#kokoroe-consult-view')).toBeNull();
+    fake.requestConsult();
+    expect(root.querySelector('#kokoroe-consult-view')?.getAttribute('data-kokoroe-consult')).toBe('consult');
   });
 });
