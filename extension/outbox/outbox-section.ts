@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { OutboxRecord } from '../../shared/outbox';
+import { ANSWER_TEXTS } from '../../shared/report/answer';
 import { h } from '../ui/dom';
 import { outboxRequest } from './client';
 import type { ListAnswer, MailtoAnswer } from './protocol';
@@ -59,6 +60,12 @@ function item(doc: Document, r: OutboxRecord, lang: Lang, refresh: () => Promise
     r.summary.subject ? h(doc, 'span', { class: 'outbox-subject', text: ` · ${r.summary.subject.slice(0, 80)}` }) : null,
     r.attempts > 1 ? h(doc, 'span', { class: 'outbox-attempts muted', text: ` (${ot('attempts', lang, { n: r.attempts })})` }) : null,
   ]);
+  const answer = r.answer && r.answer.status !== 'pending' ? (r.answer.answer ? ANSWER_TEXTS[r.answer.answer][lang] : r.answer.note) : undefined;
+  if (answer) {
+    li.setAttribute('data-answer', r.answer!.answer ?? 'note');
+    li.append(h(doc, 'div', { class: 'outbox-answer' }, [h(doc, 'strong', { text: `${ot('answerFromIt', lang)}: ` }), answer]));
+    if (r.answer!.note && r.answer!.note !== answer) li.append(h(doc, 'div', { class: 'outbox-note', text: r.answer!.note }));
+  }
   const actions = h(doc, 'span', { class: 'outbox-actions' });
   if (r.state === 'failed' || r.state === 'queued') {
     actions.append(h(doc, 'button', { class: 'secondary small', attrs: { type: 'button', 'data-action': 'retry' }, text: ot('retryNow', lang), on: { click: () => void outboxRequest({ type: 'outbox-retry' }).then(refresh) } }));
