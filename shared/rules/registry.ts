@@ -60,6 +60,7 @@ import { bodyCredentialRequest } from './body-credential-request';
 import { bodyEnableContent } from './body-enable-content';
 import { bodyHtmlForm } from './body-html-form';
 import { bodyInvisibleText } from './body-invisible-text';
+import { bodySpamTopic } from './body-spam-topic';
 import { bodyPrizeLure } from './body-prize-lure';
 import { bodyUrgencyLure } from './body-urgency-lure';
 
@@ -121,5 +122,6 @@ export const RULES: readonly Rule[] = [
   bodyHtmlForm,
   bodyInvisibleText,
   bodyPrizeLure,
+  bodySpamTopic,
   bodyUrgencyLure,
 ];

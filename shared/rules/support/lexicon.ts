@@ -19,7 +19,8 @@ export type LureTheme =
   | 'archive-password'
   | 'callback'
   | 'official'
-  | 'bec';
+  | 'bec'
+  | 'spam-topic';
 
 const THEMES: Record<LureTheme, string[]> = {
   urgency: [
@@ -116,6 +117,23 @@ const THEMES: Record<LureTheme, string[]> = {
     'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
     'million usd', 'million dollars', 'million euros', 'us$', 'compensation fund', 'unclaimed funds', 'atm card',
     'seed phrase', 'recovery phrase', 'secret phrase', 'withdraw your', 'your assets',
+  ],
+  'spam-topic': [
+    // gambling
+    'オンラインカジノ', 'カジノ', 'casino', 'free spins', 'freispiele', 'giros grátis', 'giros gratis', 'tours gratuits', 'jackpot',
+    'slot machine', 'slots', 'sportwetten', 'apostas', 'bet365', 'no deposit', 'ohne einzahlung', 'sem depósito',
+    // dating and adult
+    '出会い', '人妻', 'セフレ', 'dating', 'singles in your area', 'lonely', 'hot singles', 'sex', 'looking for a lover', 'meet women',
+    'local women', 'soulmate', 'seitensprung', 'namoro', 'encontro', 'rencontre', 'dating-app', 'nudes',
+    // miracle products
+    '飲むだけで', '簡単に痩せ', 'keto', 'gummies', 'weight loss pills', 'lose weight fast', 'fat burner', 'erectile', 'viagra',
+    'cialis', 'male enhancement', 'potenz', 'abnehmen', 'emagrecer', 'miracle', 'doctors hate', 'anti-aging', 'cbd',
+    // get rich, crypto, loans
+    '副業', '不労所得', '高収入', '必ず儲かる', '元本保証', 'make money', 'earn money', 'work from home', 'passive income',
+    'get rich', 'financial freedom', 'crypto profits', 'trading bot', 'bitcoin profit', 'investment platform', 'guaranteed profit',
+    'forex', 'binary options', 'payday loan', 'loan approved', 'mortgage rates', 'debt relief', 'credit repair', 'geld verdienen',
+    'renda extra', 'ganhe dinheiro', 'empréstimo', 'gagner de l\'argent', 'extended warranty', 'home warranty', 'car insurance',
+    'life insurance', 'solar panels', 'cotação', 'plano de saúde',
   ],
 };
 
