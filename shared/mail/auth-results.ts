@@ -52,11 +52,11 @@ function authValue(word: string | undefined): AuthValue {
   return (word !== undefined && VALUES[word.toLowerCase()]) || 'unknown';
 }
 
-type Token = { kind: 'word'; text: string } | { kind: 'semi' } | { kind: 'equals' };
+export type AuthToken = { kind: 'word'; text: string } | { kind: 'semi' } | { kind: 'equals' };
 
 /** Splits a header value into words, `;` and `=`, dropping comments and whitespace. */
-export function tokenizeAuthHeader(value: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenizeAuthHeader(value: string): AuthToken[] {
+  const tokens: AuthToken[] = [];
   const text = value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) : value;
   let i = 0;
   while (i < text.length) {
@@ -98,26 +98,26 @@ export function tokenizeAuthHeader(value: string): Token[] {
   return tokens;
 }
 
-interface ResultEntry {
+export interface AuthResultEntry {
   method: string;
   result: AuthValue;
   props: Map<string, string>;
 }
 
-interface ParsedHeader {
+export interface ParsedAuthResults {
   authservId?: string;
   instance?: number;
-  entries: ResultEntry[];
+  entries: AuthResultEntry[];
 }
 
 /** Parses one Authentication-Results or ARC-Authentication-Results value. */
-export function parseAuthResultsValue(value: string, arc = false): ParsedHeader {
-  const groups: Token[][] = [[]];
+export function parseAuthResultsValue(value: string, arc = false): ParsedAuthResults {
+  const groups: AuthToken[][] = [[]];
   for (const token of tokenizeAuthHeader(value)) {
     if (token.kind === 'semi') groups.push([]);
     else groups[groups.length - 1]!.push(token);
   }
-  const out: ParsedHeader = { entries: [] };
+  const out: ParsedAuthResults = { entries: [] };
   let g = 0;
   if (arc) {
     // ARC: "i=N; authserv-id; results"
@@ -142,11 +142,11 @@ export function parseAuthResultsValue(value: string, arc = false): ParsedHeader 
   return out;
 }
 
-function readEntry(tokens: Token[]): ResultEntry | undefined {
+function readEntry(tokens: AuthToken[]): AuthResultEntry | undefined {
   const method = tokens[0];
   const result = tokens[2];
   if (method?.kind !== 'word' || tokens[1]?.kind !== 'equals' || result?.kind !== 'word') return undefined;
-  const entry: ResultEntry = { method: method.text.toLowerCase().split('/')[0]!, result: authValue(result.text), props: new Map() };
+  const entry: AuthResultEntry = { method: method.text.toLowerCase().split('/')[0]!, result: authValue(result.text), props: new Map() };
   for (let i = 3; i + 2 < tokens.length; i++) {
     const key = tokens[i];
     const value = tokens[i + 2];
@@ -174,7 +174,7 @@ function isTrustedId(id: string | undefined, trusted: readonly string[]): boolea
   });
 }
 
-function summarize(headers: ParsedHeader[], summary: AuthSummary): void {
+function summarize(headers: ParsedAuthResults[], summary: AuthSummary): void {
   for (const header of headers) {
     let dkimHere = false;
     for (const e of header.entries) {
@@ -202,8 +202,8 @@ export function readAuthentication(headers: readonly HeaderLine[], trustedAuthse
 }
 
 function read(headers: readonly HeaderLine[], trustedIds: readonly string[] | undefined): AuthSummary {
-  const ar: ParsedHeader[] = [];
-  const arc: ParsedHeader[] = [];
+  const ar: ParsedAuthResults[] = [];
+  const arc: ParsedAuthResults[] = [];
   let receivedSpf: string | undefined;
   for (const h of headers) {
     if (typeof h?.name !== 'string' || typeof h.value !== 'string') continue;
@@ -217,7 +217,7 @@ function read(headers: readonly HeaderLine[], trustedIds: readonly string[] | un
 
   const summary: AuthSummary = { source: 'none', trusted: false };
   const trusted = trustedIds && trustedIds.length > 0 ? [...ar, ...arc].filter((h) => isTrustedId(h.authservId, trustedIds)) : [];
-  let chosen: ParsedHeader[] = [];
+  let chosen: ParsedAuthResults[] = [];
   if (trusted.length > 0) {
     chosen = trusted;
     summary.trusted = true;

@@ -12,7 +12,7 @@ export type { ArchiveInspection, ArchiveKind } from './archive';
 export { extractTextLinks, MAX_TEXT_CHARS } from './text-links';
 export type { ExtractTextLinksOptions } from './text-links';
 export { readAuthentication, parseAuthResultsValue, tokenizeAuthHeader } from './auth-results';
-export type { AuthSummary, AuthValue } from './auth-results';
+export type { AuthSummary, AuthValue, AuthToken, AuthResultEntry, ParsedAuthResults } from './auth-results';
 export { decodeHeaderText } from './header-text';
 export { inspectDocument } from './encrypted-document';
 export type { DocumentKind } from './encrypted-document';

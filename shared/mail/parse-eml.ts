@@ -50,14 +50,14 @@ export interface ParseEmlOptions {
   maxAttachments?: number;
 }
 
-export const PARSE_EML_DEFAULTS: Required<ParseEmlOptions> = {
+export const PARSE_EML_DEFAULTS: Readonly<Required<ParseEmlOptions>> = Object.freeze({
   maxBytes: 25 * 1024 * 1024,
   maxHeaders: 1_000,
   maxHeaderBytes: 1024 * 1024,
   maxNestingDepth: 32,
   maxAttachedMessageDepth: 3,
   maxAttachments: 500,
-};
+});
 
 const encoder = new TextEncoder();
 
