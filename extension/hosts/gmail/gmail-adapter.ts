@@ -82,11 +82,27 @@ export const gmailAdapter: MailProviderAdapter = {
     const page = parseUrl(view.root.ownerDocument.URL);
     const base = page && page.origin === 'https://mail.google.com' ? accountPath(page.pathname) : '/mail/u/0/';
     const url = new URL(base, 'https://mail.google.com');
+    // Gmail's own "Show original" link also carries `ik` (the account key). The page shows it in
+    // attachment URLs; without one, Gmail resolves the account from the /u/N/ path.
+    const ik = accountKey(view.root.ownerDocument);
+    if (ik) url.searchParams.set('ik', ik);
     url.searchParams.set('view', 'om');
     url.searchParams.set('permmsgid', id.slice(1));
     return url.href;
   },
 };
+
+/** The `ik` parameter of any Gmail attachment URL on the page (hex account key), if one is shown. */
+function accountKey(doc: Document): string | undefined {
+  const chip = doc.querySelector(`${GMAIL_ATTACHMENT_CHIP}[${GMAIL_ATTACHMENT_DOWNLOAD_ATTR}*="ik="]`);
+  const raw = chip?.getAttribute(GMAIL_ATTACHMENT_DOWNLOAD_ATTR) ?? '';
+  const start = raw.indexOf(':https://');
+  const link = start >= 0 ? parseUrl(raw.slice(start + 1)) : undefined;
+  const ik = link?.searchParams.get('ik') ?? '';
+  let hex = ik.length > 0 && ik.length <= 32;
+  for (const ch of ik) if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) hex = false;
+  return hex ? ik : undefined;
+}
 
 /** `/mail/u/1/…` → `/mail/u/1/` (the signed-in account the page shows). */
 function accountPath(pathname: string): string {
@@ -153,3 +169,13 @@ export function parseDownloadUrl(value: string | null): { contentType: string; n
   if (firstColon <= 0 || urlStart <= firstColon) return undefined;
   return { contentType: value.slice(0, firstColon).toLowerCase(), name: value.slice(firstColon + 1, urlStart) };
 }
+
+/*
+Manual check (after a Gmail redesign, or when the conformance fixtures are refreshed):
+1. Open a conversation with 3+ messages, one collapsed: a banner above each expanded body only.
+2. Expand the collapsed one: it gets its banner; the others keep theirs (no duplicates).
+3. A message with a PDF and a ZIP: both chips are read (popup shows the verdict), flagged chips outlined.
+4. Hover a link: the status bar shows the destination; `data-saferedirecturl` is google.com/url.
+5. "Show original" from the ⋮ menu has the same ?ik=…&view=om&permmsgid=… as originalUrl().
+Update the dated fixtures in test/fixtures/dom/gmail/ from what you saw (synthetic text only).
+*/

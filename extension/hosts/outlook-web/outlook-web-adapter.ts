@@ -175,3 +175,14 @@ function sizeText(chip: Element, name: string): string | undefined {
   }
   return undefined;
 }
+
+/*
+Manual check (after an Outlook on the web update, or when the fixtures are refreshed):
+1. Reading pane on outlook.office.com and outlook.live.com: one banner above the body.
+2. A conversation expanded to several messages: one banner per expanded message.
+3. Pop-out window (double-click a message): the banner appears in the pop-out too.
+4. A message with attachments: the chips are read (names with sizes); while the well still
+   shimmers the banner says the message could not be read fully.
+5. Links carry *.safelinks.protection.outlook.com hrefs; the warning page shows the unwrapped target.
+Update the dated fixtures in test/fixtures/dom/outlook-web/ from what you saw (synthetic text only).
+*/

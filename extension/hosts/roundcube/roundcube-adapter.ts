@@ -169,3 +169,13 @@ function readAttachments(root: Element): { entries: AttachmentEntry[]; complete:
   }
   return { entries, complete };
 }
+
+/*
+Manual check (after a Roundcube upgrade; the skin templates are the reference):
+1. Policy lists the origin and the permission is granted (options page): the preview frame
+   gets a banner above #messagebody; the message list frame gets none.
+2. Double-click to open a message full page (_action=show): one banner.
+3. A message with a long attachment name: the full name (from the link title) is read.
+4. "More > View source" opens the same URL as originalUrl() (?_task=mail&_action=viewsource…).
+Update the dated fixtures in test/fixtures/dom/roundcube/ from what you saw (synthetic text only).
+*/

@@ -62,7 +62,7 @@ const EXPECTED: Table = {
         ],
         textIncludes: 'ご利用を一時停止しました。',
         keyPrefix: 'gmail:#msg-f:1809876543210987654',
-        originalUrl: 'https://mail.google.com/mail/u/1/?view=om&permmsgid=msg-f%3A1809876543210987654',
+        originalUrl: 'https://mail.google.com/mail/u/1/?ik=0a1b2c3d4e&view=om&permmsgid=msg-f%3A1809876543210987654',
       },
     ],
     '2026-11-20-message-body-not-rendered.html': [
