@@ -10,8 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-/** Sizes Outlook asks for: ribbon 16/32/80, IconUrl 64, HighResolutionIconUrl 128. */
-const SIZES = [16, 32, 64, 80, 128] as const;
+/** Sizes Outlook asks for: ribbon 16/32/80, IconUrl 64, HighResolutionIconUrl 128, mobile 25/32/48 at scales 1–3. */
+const SIZES = [16, 25, 32, 48, 50, 64, 75, 80, 96, 128, 144] as const;
 const SHIELD: readonly [number, number, number] = [0x1f, 0x5a, 0x8c];
 const CHECK: readonly [number, number, number] = [0xff, 0xff, 0xff];
 /** Samples per pixel edge: edges are anti-aliased by averaging SAMPLES² points. */

@@ -26,6 +26,8 @@ const ORDER: Record<string, { order: string[]; required: string[] }> = {
   Host: { order: ['Runtimes', 'DesktopFormFactor', 'MobileFormFactor'], required: ['DesktopFormFactor'] },
   DesktopFormFactor: { order: ['SupportsSharedFolders', 'FunctionFile', 'ExtensionPoint'], required: ['FunctionFile', 'ExtensionPoint'] },
   Control: { order: ['Label', 'Supertip', 'Icon', 'Action'], required: ['Label', 'Supertip', 'Icon', 'Action'] },
+  MobileButton: { order: ['Label', 'Icon', 'Action'], required: ['Label', 'Icon', 'Action'] },
+  MobileFormFactor: { order: ['FunctionFile', 'ExtensionPoint'], required: ['ExtensionPoint'] },
   Supertip: { order: ['Title', 'Description'], required: ['Title', 'Description'] },
   Resources: { order: ['bt:Images', 'bt:Urls', 'bt:ShortStrings', 'bt:LongStrings'], required: ['bt:Images', 'bt:Urls', 'bt:ShortStrings'] },
   ReportPhishingCustomization: { order: ['Control', 'PreProcessingDialog', 'SourceLocation'], required: ['Control', 'PreProcessingDialog', 'SourceLocation'] },
@@ -36,6 +38,7 @@ const ORDER: Record<string, { order: string[]; required: string[] }> = {
 
 function orderKey(e: XmlElement): string | undefined {
   if (e.name === 'VersionOverrides') return e.attrs['xsi:type'] === 'VersionOverridesV1_1' ? 'VersionOverridesV1_1' : undefined;
+  if (e.name === 'Control' && e.attrs['xsi:type'] === 'MobileButton') return 'MobileButton';
   if (e.name === 'Action') return e.attrs['xsi:type'] === 'ShowTaskpane' ? 'ShowTaskpane' : undefined;
   // <Host Name="Mailbox"/> in the base manifest is a different element from the MailHost override.
   if (e.name === 'Host') return e.attrs['xsi:type'] === 'MailHost' ? 'Host' : undefined;
@@ -156,7 +159,8 @@ for (const name of MANIFESTS) {
         if (!png) problems.push(`${url}: no PNG at ${file}`);
         else if (png.width !== size || png.height !== size) problems.push(`${url}: ${png.width}x${png.height}, expected ${size}`);
       };
-      for (const ref of descendants(root!, 'bt:Image').filter((i) => i.attrs.resid)) expectSize(images.get(ref.attrs.resid!) ?? '', Number(ref.attrs.size));
+      // Mobile icons give a size in points and a scale: the file has size × scale pixels.
+      for (const ref of descendants(root!, 'bt:Image').filter((i) => i.attrs.resid)) expectSize(images.get(ref.attrs.resid!) ?? '', Number(ref.attrs.size) * Number(ref.attrs.scale ?? 1));
       expectSize(childElements(root!, 'IconUrl')[0]?.attrs.DefaultValue ?? '', 64);
       expectSize(childElements(root!, 'HighResolutionIconUrl')[0]?.attrs.DefaultValue ?? '', 128);
       for (const url of descendants(root!, 'bt:Url').map((u) => u.attrs.DefaultValue ?? '').concat(descendants(root!, 'SourceLocation').map((s) => s.attrs.DefaultValue ?? '').filter(Boolean))) {
@@ -165,6 +169,25 @@ for (const name of MANIFESTS) {
         if (!file || !existsSync(file)) problems.push(`${url}: missing ${file}`);
       }
       expect(problems).toEqual([]);
+    });
+
+    it('keeps button and group labels within 32 characters (Outlook cuts or rejects longer ones)', () => {
+      const strings = new Map(descendants(root!, 'bt:String').map((x) => [x.attrs.id, x]));
+      const labels = descendants(root!, 'Label').map((l) => strings.get(l.attrs.resid));
+      expect(labels.length).toBeGreaterThan(0);
+      for (const s of labels) {
+        expect(s, 'label resource').toBeDefined();
+        for (const value of [s!.attrs.DefaultValue ?? '', childElements(s!)[0]?.attrs.Value ?? '']) expect(value.length, value).toBeLessThanOrEqual(32);
+      }
+    });
+
+    it('offers the pane on Outlook mobile too (MobileButton)', () => {
+      const mobile = descendants(root!, 'Control').filter((c) => c.attrs['xsi:type'] === 'MobileButton');
+      expect(mobile).toHaveLength(1);
+      expect(descendants(mobile[0]!, 'Action')[0]?.attrs['xsi:type']).toBe('ShowTaskpane');
+      expect(descendants(mobile[0]!, 'bt:Image').map((i) => `${i.attrs.size}@${i.attrs.scale}`).sort()).toEqual(
+        ['25@1', '25@2', '25@3', '32@1', '32@2', '32@3', '48@1', '48@2', '48@3'].sort(),
+      );
     });
 
     it('has a pinnable task pane button whose id the notification action uses', () => {
