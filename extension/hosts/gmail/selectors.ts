@@ -7,8 +7,9 @@
 
 /** An expanded message in a conversation (`adn` = message, `ads` = expanded). Observed 2026-11. */
 export const GMAIL_OPEN_MESSAGE = 'div.adn.ads';
-/** Attributes on GMAIL_OPEN_MESSAGE carrying Gmail's message id (`#msg-f:…`, legacy hex id). Observed 2026-11. */
+/** Attribute on GMAIL_OPEN_MESSAGE carrying Gmail's permanent message id (`#msg-f:…`). Observed 2026-11. */
 export const GMAIL_MESSAGE_ID_ATTR = 'data-message-id';
+/** Attribute on GMAIL_OPEN_MESSAGE carrying the legacy hex message id. Observed 2026-11. */
 export const GMAIL_LEGACY_MESSAGE_ID_ATTR = 'data-legacy-message-id';
 /** The conversation subject heading (one per open conversation, above the messages). Observed 2026-11. */
 export const GMAIL_SUBJECT = 'h2.hP';
@@ -20,8 +21,9 @@ export const GMAIL_SENDER = 'span.gD';
 export const GMAIL_BODY = 'div.a3s';
 /** The attachment tray below the body (holds the chips). Observed 2026-11. */
 export const GMAIL_ATTACHMENT_TRAY = 'div.aQH';
-/** One attachment chip; `download_url` = `type:name:https://mail.google.com/…`. Observed 2026-11. */
+/** One attachment chip. Observed 2026-11. */
 export const GMAIL_ATTACHMENT_CHIP = 'span.aZo';
+/** Attribute on a chip: `type:name:https://mail.google.com/…` (type and full name). Observed 2026-11. */
 export const GMAIL_ATTACHMENT_DOWNLOAD_ATTR = 'download_url';
 /** File name label inside a chip. Observed 2026-11. */
 export const GMAIL_ATTACHMENT_NAME = 'span.aV3';
