@@ -126,7 +126,7 @@ async function parseBytes(input: Uint8Array, limits: Required<ParseEmlOptions>, 
 
   if (email) {
     fillFromMime(snapshot, email);
-    // Only bodies the message really has: postal-mime fills a missing one from the other.
+    // Only body types the message really has (see RawMessage.bodyParts).
     if (typeof email.html === 'string' && raw.bodyParts.html) snapshot.html = email.html;
     if (typeof email.text === 'string' && raw.bodyParts.plain) snapshot.text = email.text;
     const attachments: MailAttachment[] = [];

@@ -23,9 +23,10 @@ export interface RawMessage {
   /** The charset named by the top-level Content-Type, used as a hint for raw header bytes. */
   charsetHint?: string;
   /**
-   * Which inline body parts the message really has. The MIME library fills a missing HTML
-   * body from the text one and the other way round; a synthesized body must not reach the
-   * scanner (it would hide plain-text links, or add link text that is not in the mail).
+   * Which inline body types the message really has. postal-mime 4 renders a part of one type
+   * into the other only when the message also has the other type (a text part beside an HTML
+   * part in multipart/mixed shows up in `html` as `<div>text</div>`); a body type the message
+   * does not have at all must never reach the scanner, which this guards against.
    */
   bodyParts: { plain: boolean; html: boolean };
   problems: string[];
