@@ -55,7 +55,8 @@ export function createMailboxHost(options?: ReadItemOptions): PaneHost {
     headers: supportsMailbox('1.8'),
     itemChanged: supportsMailbox('1.5'),
     original: supportsMailbox('1.14') && typeof item()?.getAsFileAsync === 'function',
-    newMessageForm: supportsMailbox('1.6'),
+    // displayNewMessageForm is not offered by Outlook on iOS or Android, whatever the set says.
+    newMessageForm: supportsMailbox('1.6') && !isMobile(info().platform),
     // Outlook on the web and new Outlook show actions in compose mode only.
     insightAction: supportsMailbox('1.10') && info().platform === 'PC',
   });
@@ -175,6 +176,10 @@ export function createMailboxHost(options?: ReadItemOptions): PaneHost {
       return result.ok && typeof result.value === 'string' ? result.value : undefined;
     },
   };
+}
+
+function isMobile(platform: string | undefined): boolean {
+  return platform === 'iOS' || platform === 'Android';
 }
 
 /** The report summary as HTML for the message form, built as text: every character escaped. */

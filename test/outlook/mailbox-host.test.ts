@@ -50,6 +50,7 @@ describe('createMailboxHost', () => {
     ['1.14', 'OfficeOnline', { headers: true, itemChanged: true, original: true, newMessageForm: true, insightAction: false }],
     ['1.9', 'PC', { headers: true, itemChanged: true, original: false, newMessageForm: true, insightAction: false }],
     ['1.5', 'PC', { headers: false, itemChanged: true, original: false, newMessageForm: false, insightAction: false }],
+    ['1.9', 'iOS', { headers: true, itemChanged: true, original: false, newMessageForm: false, insightAction: false }],
   ])('Mailbox %s on %s offers %o', (mailbox, platform, expected) => {
     install(mailbox, platform);
     expect(createMailboxHost().capabilities()).toEqual(expected);
