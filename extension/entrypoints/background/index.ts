@@ -10,7 +10,7 @@ import { GATE_DISMISSAL_KEY } from '../../policy/gate-state';
 import { LOCAL_SETTINGS_KEY } from '../../ui/page/storage-keys';
 import type { PostureFacts } from '../../../shared/posture/types';
 import { CONTEXT_CHANGED, WEBMAIL_ORIGINS } from '../../messages';
-import { createRequestHandler, type StorageArea } from './handle-request';
+import { createRequestHandler, VERDICT_PREFIX, type StorageArea } from './handle-request';
 import { syncRoundcubeScripts } from './roundcube-scripts';
 import { registerOutbox } from '../../outbox';
 
@@ -114,6 +114,9 @@ export default defineBackground(() => {
     if (area === 'local' && LOCAL_SETTINGS_KEY in changes) void policy.reloadLocal();
     if (area === 'local' && GATE_DISMISSAL_KEY in changes) void notifyTabs();
   });
+
+  // The popup's "this message" belongs to a tab; forget it with the tab.
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`${VERDICT_PREFIX}${tabId}`).catch(() => undefined));
 
   browser.permissions.onAdded.addListener(() => void policy.current().then(applyPolicy));
   browser.permissions.onRemoved.addListener(() => void policy.current().then(applyPolicy));
