@@ -12,7 +12,7 @@ export const bodySpamTopic: Rule = {
   id: 'body-spam-topic',
   scope: 'body',
   maxSeverity: 'info',
-  weight: 1,
+  weight: 1.5,
   check(msg) {
     const phrase = msg.lures.subject.get('spam-topic') ?? msg.lures.body.get('spam-topic');
     if (!phrase || msg.isMailingList) return [];

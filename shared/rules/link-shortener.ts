@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { inDomains, isWebLink, linkFinding } from './support/helpers';
-import { isShortener } from '../scan/deps';
+import { isWebLink, linkFinding } from './support/helpers';
+import { shortenerInfo } from '../scan/deps';
 
 export const linkShortener: Rule = {
   id: 'link-shortener',
@@ -18,15 +18,14 @@ export const linkShortener: Rule = {
     const out: Finding[] = [];
     for (const link of msg.links) {
       if (!isWebLink(link) || !link.dest.hostname) continue;
-      let short = false;
+      let info: ReturnType<typeof shortenerInfo>;
       try {
-        short = isShortener(link.dest.hostname);
+        info = shortenerInfo(link.dest.hostname);
       } catch {
-        short = false;
+        info = undefined;
       }
       // A brand's own short domain (aka.ms, amzn.to) leads into the brand: not hiding anything.
-      if (short && msg.protectedNames.some((b) => inDomains(link.dest.hostname, b.domains))) continue;
-      if (short) out.push(linkFinding(this.id, 'info', link, { source: link.source }));
+      if (info && !info.brand) out.push(linkFinding(this.id, 'info', link, { source: link.source }));
       if (out.length >= 5) break;
     }
     return out;

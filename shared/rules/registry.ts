@@ -61,6 +61,7 @@ import { bodyEnableContent } from './body-enable-content';
 import { bodyHtmlForm } from './body-html-form';
 import { bodyInvisibleText } from './body-invisible-text';
 import { bodySpamTopic } from './body-spam-topic';
+import { bodyHtmlOnly } from './body-html-only';
 import { bodyPrizeLure } from './body-prize-lure';
 import { bodyUrgencyLure } from './body-urgency-lure';
 
@@ -121,6 +122,7 @@ export const RULES: readonly Rule[] = [
   bodyEnableContent,
   bodyHtmlForm,
   bodyInvisibleText,
+  bodyHtmlOnly,
   bodyPrizeLure,
   bodySpamTopic,
   bodyUrgencyLure,

@@ -11,7 +11,7 @@ export const senderAddressMalformed: Rule = {
   id: 'sender-address-malformed',
   scope: 'sender',
   maxSeverity: 'info',
-  weight: 1.5,
+  weight: 2,
   needs: ['headers'],
   check(msg) {
     const from = msg.from;

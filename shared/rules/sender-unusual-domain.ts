@@ -14,7 +14,7 @@ export const senderUnusualDomain: Rule = {
   id: 'sender-unusual-domain',
   scope: 'sender',
   maxSeverity: 'info',
-  weight: 1,
+  weight: 1.5,
   needs: ['from'],
   check(msg) {
     const from = msg.from;

@@ -17,7 +17,7 @@ export const subjectDisguisedLetters: Rule = {
   id: 'subject-disguised-letters',
   scope: 'message',
   maxSeverity: 'info',
-  weight: 1.5,
+  weight: 2,
   check(msg) {
     for (const [kind, text] of [['subject', msg.subject], ['sender', msg.from?.name ?? '']] as const) {
       const t = text.slice(0, 300);

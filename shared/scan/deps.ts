@@ -11,6 +11,7 @@ export {
   normalizeDomain,
   urlShownInText,
   isShortener,
+  shortenerInfo,
   freeHostingKind,
   isKnownRedirector,
   linkFileName,

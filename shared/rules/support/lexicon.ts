@@ -117,6 +117,9 @@ const THEMES: Record<LureTheme, string[]> = {
     'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
     'million usd', 'million dollars', 'million euros', 'us$', 'compensation fund', 'unclaimed funds', 'atm card',
     'seed phrase', 'recovery phrase', 'secret phrase', 'withdraw your', 'your assets',
+    // sextortion
+    'i hacked', 'hacked your', 'backdoor', 'your device was infected', 'recorded you', 'webcam', 'bitcoin address', 'btc address',
+    'pay in bitcoin', 'ハッキングしました', 'あなたのデバイス', 'ビットコインで', 'ビットコインアドレス',
   ],
   'spam-topic': [
     // gambling
@@ -133,7 +136,7 @@ const THEMES: Record<LureTheme, string[]> = {
     'get rich', 'financial freedom', 'crypto profits', 'trading bot', 'bitcoin profit', 'investment platform', 'guaranteed profit',
     'forex', 'binary options', 'payday loan', 'loan approved', 'mortgage rates', 'debt relief', 'credit repair', 'geld verdienen',
     'renda extra', 'ganhe dinheiro', 'empréstimo', 'gagner de l\'argent', 'extended warranty', 'home warranty', 'car insurance',
-    'life insurance', 'solar panels', 'cotação', 'plano de saúde',
+    'life insurance', 'solar panels', 'cotação', 'plano de saúde', 'bitcoin', 'btc',
   ],
 };
 
