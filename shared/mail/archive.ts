@@ -58,6 +58,14 @@ export function inspectArchive(bytes: Uint8Array): (ArchiveInspection & { kind: 
   }
 }
 
+/**
+ * True for ZIP files that are documents rather than archives: Office Open XML (a
+ * `[Content_Types].xml` at the root) and OpenDocument / EPUB (a first entry named `mimetype`).
+ */
+export function isZipDocument(innerNames: readonly string[]): boolean {
+  return innerNames[0] === 'mimetype' || innerNames.includes('[Content_Types].xml');
+}
+
 export function inspectZip(bytes: Uint8Array): ArchiveInspection {
   const result: ArchiveInspection = { encrypted: false, innerNames: [], problems: [] };
   try {

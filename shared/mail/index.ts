@@ -7,7 +7,7 @@ export { parseEml, PARSE_EML_DEFAULTS } from './parse-eml';
 export type { ParseEmlOptions } from './parse-eml';
 export { extractHtml, EXTRACT_HTML_DEFAULTS } from './html-content';
 export type { HtmlContent, ExtractHtmlOptions } from './html-content';
-export { inspectZip, inspectArchive, sniffArchive, MAX_ENTRIES } from './archive';
+export { inspectZip, inspectArchive, sniffArchive, isZipDocument, MAX_ENTRIES } from './archive';
 export type { ArchiveInspection, ArchiveKind } from './archive';
 export { extractTextLinks, MAX_TEXT_CHARS } from './text-links';
 export type { ExtractTextLinksOptions } from './text-links';
@@ -15,4 +15,4 @@ export { readAuthentication, parseAuthResultsValue, tokenizeAuthHeader } from '.
 export type { AuthSummary, AuthValue, AuthToken, AuthResultEntry, ParsedAuthResults } from './auth-results';
 export { decodeHeaderText } from './header-text';
 export { inspectDocument } from './encrypted-document';
-export type { DocumentKind } from './encrypted-document';
+export type { DocumentKind, DocumentInspection } from './encrypted-document';

@@ -24,13 +24,14 @@
  * is encrypted — so a password-protected zip forwarded inside an .eml is still visible. Their
  * body and links are not merged into the outer message.
  *
- * `encrypted` is also set for password-protected Office (OOXML) files and PDFs, recognised
- * from their bytes (see encrypted-document.ts).
+ * `encrypted` is also set for password-protected Office (OOXML) files, recognised from their
+ * bytes (see encrypted-document.ts; PDFs are not, for the reason given there). ZIP-based
+ * documents (OOXML, OpenDocument, EPUB) are documents, not archives: no `innerNames`.
  */
 import PostalMime, { addressParser } from 'postal-mime';
 import type { Address, Attachment, Email } from 'postal-mime';
 import type { HeaderLine, MailAddress, MailAttachment, MailSnapshot } from '../model';
-import { inspectArchive } from './archive';
+import { inspectArchive, isZipDocument } from './archive';
 import { inspectDocument } from './encrypted-document';
 import { decodeHeaderText, repairEncodedWords } from './header-text';
 import { readRawMessage } from './raw-message';
@@ -272,7 +273,7 @@ async function describeAttachment(
   const archive = inspectArchive(content);
   if (archive) {
     out.encrypted = archive.encrypted;
-    out.innerNames = archive.innerNames;
+    if (!(archive.kind === 'zip' && isZipDocument(archive.innerNames))) out.innerNames = archive.innerNames;
     for (const p of archive.problems) problems.push(`Attachment "${out.name}": ${p}`);
     return out;
   }

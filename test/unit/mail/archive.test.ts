@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectArchive, inspectZip, MAX_ENTRIES, sniffArchive } from '../../../shared/mail/archive';
+import { inspectArchive, inspectZip, isZipDocument, MAX_ENTRIES, sniffArchive } from '../../../shared/mail/archive';
 import { aesExtra, buildZip, unicodePathExtra } from './zip-builder';
 
 /** "請求書.xlsm" as Japanese Windows writes it (CP932), and "資料/" likewise. */
@@ -58,6 +58,16 @@ describe('inspectZip', () => {
       copy[i] = 0xff;
       expect(() => inspectZip(copy)).not.toThrow();
     }
+  });
+});
+
+describe('isZipDocument', () => {
+  it('tells documents from archives', () => {
+    expect(isZipDocument(['[Content_Types].xml', '_rels/.rels', 'word/document.xml'])).toBe(true);
+    expect(isZipDocument(['mimetype', 'content.xml'])).toBe(true);
+    expect(isZipDocument(['invoice.pdf', 'mimetype'])).toBe(false);
+    expect(isZipDocument(['invoice.exe'])).toBe(false);
+    expect(isZipDocument([])).toBe(false);
   });
 });
 

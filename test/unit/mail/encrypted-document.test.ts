@@ -17,9 +17,10 @@ describe('inspectDocument', () => {
   const table: { name: string; bytes: Uint8Array; result: ReturnType<typeof inspectDocument> }[] = [
     { name: 'encrypted OOXML (EncryptedPackage stream)', bytes: oleFile(['EncryptionInfo', 'EncryptedPackage']), result: { kind: 'ole', encrypted: true } },
     { name: 'plain compound file (legacy .doc)', bytes: oleFile(['WordDocument', '1Table']), result: { kind: 'ole', encrypted: false } },
-    { name: 'PDF with /Encrypt in the trailer', bytes: new Uint8Array(ascii('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 5 0 R >>\n%%EOF')), result: { kind: 'pdf', encrypted: true } },
-    { name: 'plain PDF', bytes: new Uint8Array(ascii('%PDF-1.4\ntrailer\n<< /Root 1 0 R >>\n%%EOF')), result: { kind: 'pdf', encrypted: false } },
-    { name: 'PDF header after junk', bytes: new Uint8Array([...new Array(100).fill(0x20), ...ascii('%PDF-1.4 /Encrypt')]), result: { kind: 'pdf', encrypted: true } },
+    // An /Encrypt dictionary is usually an owner password only: reported, but not as "encrypted".
+    { name: 'PDF with /Encrypt in the trailer', bytes: new Uint8Array(ascii('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 5 0 R >>\n%%EOF')), result: { kind: 'pdf', encrypted: false, pdfEncryption: true } },
+    { name: 'plain PDF', bytes: new Uint8Array(ascii('%PDF-1.4\ntrailer\n<< /Root 1 0 R >>\n%%EOF')), result: { kind: 'pdf', encrypted: false, pdfEncryption: false } },
+    { name: 'PDF header after junk', bytes: new Uint8Array([...new Array(100).fill(0x20), ...ascii('%PDF-1.4 /Encrypt')]), result: { kind: 'pdf', encrypted: false, pdfEncryption: true } },
     { name: 'anything else', bytes: new Uint8Array(ascii('PK\u0003\u0004')), result: undefined },
     { name: 'empty', bytes: new Uint8Array(0), result: undefined },
   ];
@@ -29,7 +30,7 @@ describe('inspectDocument', () => {
     const bytes = new Uint8Array(3 * 1024 * 1024);
     bytes.set(ascii('%PDF-1.7'), 0);
     bytes.set(ascii('/Encrypt'), bytes.length - 100);
-    expect(inspectDocument(bytes)?.encrypted).toBe(true);
+    expect(inspectDocument(bytes)?.pdfEncryption).toBe(true);
   });
 
   it('marks an encrypted Office attachment in parseEml', async () => {

@@ -140,6 +140,15 @@ describe('parseEml: structure and attachments', () => {
     expect(s.attachments?.[0]).toMatchObject({ name: 'invoice.zip', contentType: 'application/zip', encrypted: true, innerNames: ['invoice.pdf'] });
   });
 
+  it('treats ZIP-based documents as documents, not archives', async () => {
+    const { buildZip } = await import('./zip-builder');
+    const docx = buildZip([{ name: '[Content_Types].xml' }, { name: 'word/document.xml' }, { name: 'word/vbaProject.bin' }]);
+    const b64 = btoa(String.fromCharCode(...docx));
+    const s = await parseEml(`From: a@example.jp\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=a.docx\r\nContent-Transfer-Encoding: base64\r\n\r\n${b64}\r\n--b--\r\n`);
+    expect(s.attachments?.[0]).toMatchObject({ name: 'a.docx', encrypted: false });
+    expect(s.attachments?.[0]?.innerNames).toBeUndefined();
+  });
+
   it('decodes CP932 entry names of a Japanese zip', async () => {
     const s = await parse('cp932-zip-name.eml');
     expect(s.attachments?.[0]).toMatchObject({ name: '書類.zip', encrypted: false, innerNames: ['請求書.xlsm', '資料/説明.txt'] });
