@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when they are missing: Chromium (extension and
-# add-in end-to-end tests), Firefox ESR (the Firefox build, over WebDriver BiDi), and a real
+# add-in end-to-end tests) with a Japanese font for readable screenshots, Firefox ESR (the Firefox build, over WebDriver BiDi), and a real
 # webmail on loopback — Roundcube 1.6 with SQLite, PHP's CLI server and Dovecot IMAP.
 # Needs root (apt-get); as another user it only says what to install. Quick when all is present.
 set -euo pipefail
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
-for pkg in chromium firefox-esr roundcube-core roundcube-sqlite3 php-cli php-sqlite3 dovecot-imapd; do
+for pkg in chromium fonts-ipafont-gothic firefox-esr roundcube-core roundcube-sqlite3 php-cli php-sqlite3 dovecot-imapd; do
   have "$pkg" || need+=("$pkg")
 done
 if [ ${#need[@]} -eq 0 ]; then
