@@ -17,7 +17,7 @@ export const bodyHtmlForm: Rule = {
     const action = msg.forms.find((f) => typeof f.action === 'string' && f.action)?.action ?? '';
     // Newsletters embed search and subscribe boxes; a form in a mail about accounts or
     // passwords is the phishing kind.
-    const credential = msg.lures.body.has('credential-request') || msg.lures.body.has('account-threat') || msg.lures.subject.has('account-threat');
+    const credential = msg.lures.body.has('credential-request') || msg.lures.subject.has('credential-request');
     return [messageFinding(this.id, credential ? 'caution' : 'info', 'body', action || 'form', { action: action.slice(0, 80) })] as Finding[];
   },
   examples: {

@@ -25,6 +25,7 @@ export const linkBrandMismatch: Rule = {
         const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
         const nameOnly = [...link.text].length <= [...mention.matched].length + 4;
         if (!link.action && (weak || !nameOnly)) continue;
+        if (weak && [...link.text].length > [...mention.matched].length + 12) continue;
         // The brand's own mail linking through its tracking domain is not an impersonation.
         if (senderIsBrand(msg, brand) || linkToSender(msg, link)) continue;
         const severity = link.action && !weak ? 'danger' : 'caution';

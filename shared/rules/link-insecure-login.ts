@@ -22,7 +22,7 @@ export const linkInsecureLogin: Rule = {
       const loginText = /ログイン|サインイン|パスワード|log ?in|sign ?in|password/i.test(link.textNorm.slice(0, 100));
       if (!loginText && !LOGIN_PATH.test(path)) continue;
       // Old newsletters link their member pages over http; with a credential story it is a lure.
-      const credential = msg.lures.body.has('credential-request') || msg.lures.body.has('account-threat') || msg.lures.subject.has('account-threat');
+      const credential = msg.lures.body.has('credential-request') || msg.lures.subject.has('credential-request');
       out.push(linkFinding(this.id, credential ? 'caution' : 'info', link));
       break;
     }

@@ -8,6 +8,19 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import { senderFinding, senderIsBrand } from './support/helpers';
 
+const GENERIC = new Set([
+  'support', 'team', 'service', 'services', 'security', 'account', 'accounts', 'center', 'centre', 'help', 'helpdesk', 'notice',
+  'notification', 'notifications', 'alert', 'alerts', 'customer', 'customers', 'billing', 'update', 'admin', 'administrator',
+  'info', 'official', 'no-reply', 'noreply', 'mail', 'message', 'online', 'care', 'desk', 'verification', 'id', 'pay', 'store',
+  'サポート', 'センター', '事務局', 'お客様', 'カスタマー', 'セキュリティ', 'サービス', '通知', 'お知らせ', '公式', '窓口', '係', 'チーム',
+]);
+
+function onlyGenericBesides(name: string, matched: string): boolean {
+  const rest = name.normalize('NFKC').toLowerCase().split(matched.normalize('NFKC').toLowerCase()).join(' ');
+  const words = rest.split(/[\s\p{P}\p{S}]+/u).filter((w) => w.length >= 2);
+  return words.every((w) => GENERIC.has(w));
+}
+
 export const senderBrandMismatch: Rule = {
   id: 'sender-brand-mismatch',
   scope: 'sender',
@@ -21,6 +34,9 @@ export const senderBrandMismatch: Rule = {
       const brand = mention.brand;
       if (brand.domains.length === 0 || brand.category === 'partner' || senderIsBrand(msg, brand)) continue;
       const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
+      // A weak name inside a longer title ("Lockergnome Windows Daily") is a topic; it is a claim
+      // only when the rest of the name is generic ("Windows Security Team", 「au お客様センター」).
+      if (weak && !onlyGenericBesides(from.name, mention.matched)) continue;
       return [senderFinding(this.id, weak ? 'info' : 'danger', from, { brand: mention.matched, official: brand.domains[0] ?? '' })] as Finding[];
     }
     return [];
