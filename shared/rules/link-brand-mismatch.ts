@@ -39,7 +39,7 @@ export const linkBrandMismatch: Rule = {
   examples: {
     flags: [
       { name: 'Amazon sign-in text to another domain', snapshot: { from: { address: 'info@shop-news.example' }, html: '<p>x</p>', anchors: [{ href: 'https://amzn-account.example.net/signin', text: 'Amazonにログイン', source: 'html' }] } },
-      { name: '三井住友カード member page elsewhere', snapshot: { from: { address: 'info@vpass-notice.example.cn' }, html: '<p>x</p>', anchors: [{ href: 'https://vpass-jp.example.cn/', text: '三井住友カード 会員ページ', source: 'html' }] } },
+      { name: '三井住友カード member page elsewhere', snapshot: { from: { address: 'info@vpass-notice.example.net' }, html: '<p>x</p>', anchors: [{ href: 'https://vpass-jp.example.cn/', text: '三井住友カード 会員ページ', source: 'html' }] } },
     ],
     clean: [
       { name: 'Amazon link to amazon.co.jp', snapshot: { from: { address: 'info@shop-news.example' }, html: '<p>x</p>', anchors: [{ href: 'https://www.amazon.co.jp/dp/B000000', text: 'Amazonで見る', source: 'html' }] } },

@@ -21,7 +21,7 @@ export const senderLookalikeDomain: Rule = {
   examples: {
     flags: [
       { name: 'rakuten with a digit', snapshot: { from: { name: '楽天カード', address: 'info@rakuten-card.co.jp.rakuten-c4rd.com' } } },
-      { name: 'org look-alike', policy: { orgDomains: ['sakura-hp.example.jp'] }, snapshot: { from: { name: '総務課', address: 'soumu@sakura-hq.example.jp' } } },
+      { name: 'org look-alike', policy: { orgDomains: ['sakura-hospital.jp'] }, snapshot: { from: { name: '総務課', address: 'soumu@sakura-hospita1.jp' } } },
     ],
     clean: [
       { name: 'real rakuten', snapshot: { from: { name: '楽天カード', address: 'info@mail.rakuten-card.co.jp' } } },

@@ -24,7 +24,7 @@ function randomLooking(token: string): boolean {
     prev = cls;
   }
   // CamelCase words switch case rarely; random strings switch often.
-  return upper >= 2 && lower >= 2 && digit >= 1 && switches >= token.length / 3;
+  return upper >= 2 && lower >= 2 && digit >= 1 && switches >= token.length / 2.5;
 }
 
 export const subjectRandomToken: Rule = {

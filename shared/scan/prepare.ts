@@ -273,6 +273,8 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
   }
   const text = str(snapshot.text, LIMITS.textChars * 2);
   if (!bodyText) bodyText = text;
+  // An HTML part that is mostly pictures can hide the words in the text alternative.
+  else if (text && bodyText.length < 500 && !bodyText.includes(text.slice(0, 200))) bodyText = `${bodyText}\n${text}`;
   if (!hostAnchors && !html && text) {
     try {
       anchors = extractTextLinks(text, { maxLinks: LIMITS.links * 2 }).map((a) => ({ href: str(a.href), text: str(a.text, 500), source: 'text' as const }));
