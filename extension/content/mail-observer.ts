@@ -11,10 +11,17 @@
 export const DEBOUNCE_MS = 40;
 /** Longest wait for idle time once the quiet period is over. @default 60 */
 export const IDLE_TIMEOUT_MS = 60;
+/**
+ * A page that never goes quiet (a clock, an animation, a chat list) must not starve the run:
+ * once changes have been pending this long, the next run is no longer pushed back. @default 100
+ */
+export const MAX_WAIT_MS = 100;
 
 export interface ObserverScheduler {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** Milliseconds, monotonic enough for debouncing. @default Date.now */
+  now?(): number;
   /** Runs fn in idle time (or the next animation frame where idle callbacks do not exist). */
   idle(fn: () => void, timeoutMs: number): void;
 }
@@ -40,10 +47,18 @@ export function createMailObserver(doc: Document, run: () => void, scheduler: Ob
   let timer: unknown;
   let stopped = false;
   let idlePending = false;
+  let pendingSince = 0;
+  const now = scheduler.now ?? Date.now;
 
   const schedule = (): void => {
     if (stopped) return;
-    if (timer !== undefined) scheduler.clearTimeout(timer);
+    if (timer !== undefined) {
+      // Already waiting: push the run back for a quiet period, but not past MAX_WAIT_MS.
+      if (now() - pendingSince + DEBOUNCE_MS > MAX_WAIT_MS) return;
+      scheduler.clearTimeout(timer);
+    } else {
+      pendingSince = now();
+    }
     timer = scheduler.setTimeout(() => {
       timer = undefined;
       if (idlePending || stopped) return;

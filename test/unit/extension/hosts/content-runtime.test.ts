@@ -115,6 +115,33 @@ describe('observer', () => {
   });
 });
 
+describe('observer under constant churn', () => {
+  test('a page that changes every 20 ms still gets processed (the quiet period cannot starve the run)', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = loadFixture('gmail', '2026-11-20-inbox-list.html');
+      const run = vi.fn();
+      const observer = createMailObserver(doc, run, {
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+        idle: (fn) => fn(),
+        now: () => Date.now(),
+      });
+      for (let t = 0; t < 1_000; t += 20) {
+        doc.body.appendChild(doc.createElement('div'));
+        await Promise.resolve();
+        await vi.advanceTimersByTimeAsync(20);
+      }
+      // At least one run per ~MAX_WAIT_MS, not zero.
+      expect(run.mock.calls.length).toBeGreaterThanOrEqual(5);
+      expect(run.mock.calls.length).toBeLessThanOrEqual(20);
+      observer.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('processing', () => {
   test('processing the same messages twice mounts one banner each and scans once', async () => {
     const doc = loadFixture('gmail', '2026-11-20-conversation-three-messages.html');
