@@ -16,3 +16,6 @@ export type { AuthSummary, AuthValue, AuthToken, AuthResultEntry, ParsedAuthResu
 export { decodeHeaderText } from './header-text';
 export { inspectDocument } from './encrypted-document';
 export type { DocumentKind, DocumentInspection } from './encrypted-document';
+export { inspectAttachmentBytes } from './attachment-bytes';
+export type { AttachmentInspection } from './attachment-bytes';
+export { inspectTnef, isTnef } from './tnef';

@@ -24,15 +24,17 @@
  * is encrypted — so a password-protected zip forwarded inside an .eml is still visible. Their
  * body and links are not merged into the outer message.
  *
- * `encrypted` is also set for password-protected Office (OOXML) files, recognised from their
- * bytes (see encrypted-document.ts; PDFs are not, for the reason given there). ZIP-based
- * documents (OOXML, OpenDocument, EPUB) are documents, not archives: no `innerNames`.
+ * Other attachments are described by inspectAttachmentBytes (archives, TNEF `winmail.dat`,
+ * password-protected Office files; see attachment-bytes.ts).
+ *
+ * A multipart/mixed message with a text part beside an HTML part (not alternatives) comes
+ * back with the text part also rendered into `html` as `<div>…</div>` and the HTML part into
+ * `text` with hrefs in brackets: that is how postal-mime joins them.
  */
 import PostalMime, { addressParser } from 'postal-mime';
 import type { Address, Attachment, Email } from 'postal-mime';
 import type { HeaderLine, MailAddress, MailAttachment, MailSnapshot } from '../model';
-import { inspectArchive, isZipDocument } from './archive';
-import { inspectDocument } from './encrypted-document';
+import { inspectAttachmentBytes } from './attachment-bytes';
 import { decodeHeaderText, repairEncodedWords } from './header-text';
 import { readRawMessage } from './raw-message';
 
@@ -270,15 +272,10 @@ async function describeAttachment(
     return out;
   }
 
-  const archive = inspectArchive(content);
-  if (archive) {
-    out.encrypted = archive.encrypted;
-    if (!(archive.kind === 'zip' && isZipDocument(archive.innerNames))) out.innerNames = archive.innerNames;
-    for (const p of archive.problems) problems.push(`Attachment "${out.name}": ${p}`);
-    return out;
-  }
-  const document = inspectDocument(content);
-  if (document?.encrypted) out.encrypted = true;
+  const inspection = inspectAttachmentBytes(content);
+  if (inspection.encrypted !== undefined) out.encrypted = inspection.encrypted;
+  if (inspection.innerNames !== undefined) out.innerNames = inspection.innerNames;
+  for (const p of inspection.problems) problems.push(`Attachment "${out.name}": ${p}`);
   return out;
 }
 

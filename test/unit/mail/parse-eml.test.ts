@@ -149,6 +149,11 @@ describe('parseEml: structure and attachments', () => {
     expect(s.attachments?.[0]?.innerNames).toBeUndefined();
   });
 
+  it('lists what an Outlook winmail.dat carries', async () => {
+    const s = await parse('tnef-winmail.eml');
+    expect(s.attachments?.[0]).toMatchObject({ name: 'winmail.dat', contentType: 'application/ms-tnef', innerNames: ['scan-2026-11-26.pdf.lnk', '見積書.xlsm'] });
+  });
+
   it('decodes CP932 entry names of a Japanese zip', async () => {
     const s = await parse('cp932-zip-name.eml');
     expect(s.attachments?.[0]).toMatchObject({ name: '書類.zip', encrypted: false, innerNames: ['請求書.xlsm', '資料/説明.txt'] });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectArchive, inspectZip } from '../../../shared/mail/archive';
+import { inspectAttachmentBytes } from '../../../shared/mail/attachment-bytes';
 import { readAuthentication } from '../../../shared/mail/auth-results';
 import { decodeHeaderText } from '../../../shared/mail/header-text';
 import { extractHtml } from '../../../shared/mail/html-content';
@@ -76,6 +77,9 @@ describe('properties', () => {
         inspectArchive(new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00, ...bytes]));
         inspectArchive(new Uint8Array([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00, ...bytes]));
         inspectArchive(new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, ...bytes]));
+        inspectAttachmentBytes(new Uint8Array([0x78, 0x9f, 0x3e, 0x22, ...bytes]));
+        inspectAttachmentBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...bytes]));
+        inspectAttachmentBytes(bytes);
       }),
       { numRuns: 500 },
     );
