@@ -13,10 +13,12 @@ import {
 import type { AttachmentEntry, BannerPlace, MailProviderAdapter, MessageView } from '../types';
 import {
   OUTLOOK_ATTACHMENT_CHIP, OUTLOOK_ATTACHMENT_LIST, OUTLOOK_BODY, OUTLOOK_DATE, OUTLOOK_MAIN, OUTLOOK_MAX_ITEM_DEPTH,
-  OUTLOOK_SENDER_NAME, OUTLOOK_SENDER_PERSONA, OUTLOOK_SUBJECT,
+  OUTLOOK_MESSAGE_LIST_ROW, OUTLOOK_READING_PANE, OUTLOOK_SENDER_NAME, OUTLOOK_SENDER_PERSONA, OUTLOOK_SUBJECT,
 } from './selectors';
 
-const BODY_IN_MAIN = `${OUTLOOK_MAIN} ${OUTLOOK_BODY}`;
+/** Bodies inside the main region or the reading pane (some builds drop role=main). */
+const BODY_IN_MAIN = `${OUTLOOK_MAIN} ${OUTLOOK_BODY}, ${OUTLOOK_READING_PANE} ${OUTLOOK_BODY}`;
+const ITEM_BOUNDARY = `${OUTLOOK_MAIN}, ${OUTLOOK_READING_PANE}`;
 
 export const outlookWebAdapter: MailProviderAdapter = {
   id: 'outlook-web',
@@ -85,7 +87,7 @@ function messageItem(body: Element): Element {
   for (let depth = 0; node && depth < OUTLOOK_MAX_ITEM_DEPTH; depth++) {
     if (node.querySelectorAll(OUTLOOK_BODY).length > 1) break;
     item = node;
-    if (node.matches(OUTLOOK_MAIN)) break;
+    if (node.matches(ITEM_BOUNDARY)) break;
     node = node.parentElement;
   }
   return item;
@@ -93,7 +95,7 @@ function messageItem(body: Element): Element {
 
 /** The subject heading: inside the item (single message, pop-out) or in the conversation above. */
 function subjectElement(root: Element): Element | null {
-  return root.querySelector(OUTLOOK_SUBJECT) ?? root.closest(OUTLOOK_MAIN)?.querySelector(OUTLOOK_SUBJECT) ?? null;
+  return root.querySelector(OUTLOOK_SUBJECT) ?? root.closest(ITEM_BOUNDARY)?.querySelector(OUTLOOK_SUBJECT) ?? null;
 }
 
 function subjectText(heading: Element): string {
@@ -138,7 +140,10 @@ function addressAfter(line: string, name: string): string | undefined {
 function readAttachments(view: MessageView): { entries: AttachmentEntry[]; complete: boolean } {
   const entries: AttachmentEntry[] = [];
   let complete = true;
-  const lists = Array.from(view.root.querySelectorAll(OUTLOOK_ATTACHMENT_LIST)).filter((l) => !view.body?.contains(l));
+  // Listboxes in the body are mail content; a listbox with message-list rows is not attachments.
+  const lists = Array.from(view.root.querySelectorAll(OUTLOOK_ATTACHMENT_LIST)).filter(
+    (l) => !view.body?.contains(l) && l.querySelector(OUTLOOK_MESSAGE_LIST_ROW) === null && !l.matches(OUTLOOK_MESSAGE_LIST_ROW),
+  );
   let chips = 0;
   for (const list of lists) {
     for (const chip of Array.from(list.querySelectorAll(OUTLOOK_ATTACHMENT_CHIP))) {

@@ -8,6 +8,10 @@
 
 /** The page's main region (reading pane, or the whole pop-out window). Observed 2026-11. */
 export const OUTLOOK_MAIN = '[role="main"]';
+/** The reading pane's container (absent in the pop-out). Observed 2026-11. */
+export const OUTLOOK_READING_PANE = '#ReadingPaneContainerId';
+/** A row of the message list (carries the conversation id); never part of a message. Observed 2026-11. */
+export const OUTLOOK_MESSAGE_LIST_ROW = '[data-convid]';
 /**
  * A rendered message body: `div[role="document"]` labelled "Message body"/「メッセージ本文」,
  * id `UniqueMessageBody_N` in recent builds. Compose editors are role=textbox, never matched.

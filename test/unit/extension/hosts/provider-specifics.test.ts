@@ -62,6 +62,32 @@ describe('outlook-web', () => {
     expect(outlookWebAdapter.attachmentElements(view).map((el) => el.getAttribute('aria-label'))).toEqual(['新しいパスワードポリシー.pdf 412 KB']);
   });
 
+  test('a build without role=main: the reading pane bounds the message, the message list is not read', () => {
+    const doc = loadFixture('outlook-web', '2026-11-20-reading-pane-safelinks.html');
+    const main = doc.querySelector('[role="main"]')!;
+    main.removeAttribute('role');
+    // Move the message list inside the same wrapper as the pane, as a looser layout would.
+    doc.getElementById('ReadingPaneContainerId')!.parentElement!.appendChild(doc.querySelector('[role="complementary"]')!);
+    const views = outlookWebAdapter.findOpenMessages(doc);
+    expect(views).toHaveLength(1);
+    expect(doc.getElementById('ReadingPaneContainerId')!.contains(views[0]!.root)).toBe(true);
+    expect(outlookWebAdapter.readSnapshot(views[0]!).attachments!.map((a) => a.name)).toEqual(['新しいパスワードポリシー.pdf']);
+    expect(outlookWebAdapter.readSnapshot(views[0]!).subject).toBe('【Microsoft 365】パスワードの有効期限が切れます');
+  });
+
+  test('a listbox of message-list rows is never read as attachments', () => {
+    const doc = loadFixture('outlook-web', '2026-11-20-popout-message.html');
+    const main = doc.querySelector('[role="main"]')!;
+    const list = main.appendChild(doc.createElement('div'));
+    list.setAttribute('role', 'listbox');
+    const row = list.appendChild(doc.createElement('div'));
+    row.setAttribute('role', 'option');
+    row.setAttribute('data-convid', 'AAQk');
+    row.setAttribute('title', '別のメール');
+    const view = outlookWebAdapter.findOpenMessages(doc)[0]!;
+    expect(outlookWebAdapter.readSnapshot(view).attachments!.map((a) => a.name)).toEqual(['面接日程表.xlsm', '会社案内.pdf']);
+  });
+
   test('each message of a conversation is its own item with its own key', () => {
     const doc = loadFixture('outlook-web', '2026-11-20-reading-pane-conversation.html');
     const views = outlookWebAdapter.findOpenMessages(doc);
