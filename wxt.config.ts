@@ -52,8 +52,9 @@ export default defineConfig({
   outDir: process.env.KOKOROE_OUT_DIR || '.output',
   // Firefox would otherwise be built as MV2.
   manifestVersion: 3,
-  // The promise-based `browser` of WXT 0.20 is used directly; see extension/README note in
-  // extension/messages.ts on why webextension-polyfill is not bundled.
+  // The promise-based `browser` of WXT 0.20 is used directly (no @wxt-dev/webextension-polyfill):
+  // MV3 Chrome, Edge and Firefox all return promises; the header of extension/messages.ts says why
+  // the webextension-polyfill package stays a dependency but is not bundled.
   manifest: ({ browser }) => {
     const chromium = browser !== 'firefox';
     return {

@@ -13,6 +13,7 @@
  * Why `wxt/browser` and not webextension-polyfill: with MV3 on every target, Chrome, Edge and
  * Firefox all expose promise-returning `browser`/`chrome` APIs, which is what WXT 0.20's
  * `wxt/browser` gives us; the polyfill would add ~10 kB to each bundle for no behaviour we use.
+ * The package stays in package.json for anyone targeting an MV2-only browser; nothing imports it.
  */
 import type { Finding, MailAnchor, MailAttachment, MailSnapshot, Verdict } from '../shared/model';
 import type { PolicyProblem } from '../shared/policy/parse-policy';
