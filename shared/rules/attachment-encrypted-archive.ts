@@ -1,7 +1,7 @@
 /**
  * A password-protected archive (PPAP). Mail gateways and antivirus cannot look inside, which is
  * why Emotet used them and why the Cabinet Office dropped PPAP in 2020. From a stranger with the
- * password in the same mail it is danger.
+ * password in the same mail it is danger; from the organisation or a listed partner only noted.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -17,7 +17,9 @@ export const attachmentEncryptedArchive: Rule = {
     const passwordInBody = !!hasTheme(msg, 'archive-password');
     for (const att of msg.attachments) {
       if (att.attachment.encrypted !== true) continue;
-      const severity = passwordInBody && senderIsStranger(msg) ? 'danger' : 'caution';
+      // Partners and colleagues still send PPAP; from them it is noted, from strangers it warns.
+      const stranger = senderIsStranger(msg);
+      const severity = !stranger ? 'info' : passwordInBody ? 'danger' : 'caution';
       out.push(attachmentFinding(this.id, severity, att));
     }
     return out;

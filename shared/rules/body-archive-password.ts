@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { ARCHIVE_EXTS, messageFinding } from './support/helpers';
+import { ARCHIVE_EXTS, messageFinding, senderIsStranger } from './support/helpers';
 
 export const bodyArchivePassword: Rule = {
   id: 'body-archive-password',
@@ -16,7 +16,7 @@ export const bodyArchivePassword: Rule = {
     const phrase = msg.lures.body.get('archive-password');
     if (!phrase) return [];
     const archive = msg.attachments.some((a) => a.attachment.encrypted === true || ARCHIVE_EXTS.has(a.ext));
-    if (archive) return [messageFinding(this.id, 'caution', 'body', phrase, { phrase })] as Finding[];
+    if (archive) return [messageFinding(this.id, senderIsStranger(msg) ? 'caution' : 'info', 'body', phrase, { phrase })] as Finding[];
     // Without any attachment the phrase is common in ordinary text ("password:" in IT notes).
     if (/zip|解凍|添付|attach|archive/i.test(msg.bodyNorm.slice(0, 3_000))) return [messageFinding(this.id, 'info', 'body', phrase, { phrase })] as Finding[];
     return [];
