@@ -4,10 +4,12 @@
  * - archives (ZIP, RAR, 7z): entry names and encryption — except ZIP-based documents (Office
  *   Open XML, OpenDocument, EPUB), which are documents, not archives, and get no entry names;
  * - TNEF (`winmail.dat`): the names of the attachments Outlook packed into it;
+ * - ISO 9660 disk images: the names of the files on them;
  * - password-protected Office files (`encrypted`).
  * Must never throw; problems are returned as text.
  */
 import { inspectArchive, isZipDocument } from './archive';
+import { inspectIso9660 } from './disk-image';
 import { inspectDocument } from './encrypted-document';
 import { inspectTnef } from './tnef';
 
@@ -29,6 +31,8 @@ export function inspectAttachmentBytes(bytes: Uint8Array): AttachmentInspection 
     }
     const tnef = inspectTnef(bytes);
     if (tnef) return { innerNames: tnef.innerNames, problems: tnef.problems };
+    const image = inspectIso9660(bytes);
+    if (image) return { innerNames: image.innerNames, problems: image.problems };
     const document = inspectDocument(bytes);
     if (document) return { encrypted: document.encrypted, problems: [] };
   } catch {

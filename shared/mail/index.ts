@@ -19,3 +19,4 @@ export type { DocumentKind, DocumentInspection } from './encrypted-document';
 export { inspectAttachmentBytes } from './attachment-bytes';
 export type { AttachmentInspection } from './attachment-bytes';
 export { inspectTnef, isTnef } from './tnef';
+export { inspectIso9660, isIso9660 } from './disk-image';

@@ -25,7 +25,7 @@
  * body and links are not merged into the outer message.
  *
  * Other attachments are described by inspectAttachmentBytes (archives, TNEF `winmail.dat`,
- * password-protected Office files; see attachment-bytes.ts).
+ * ISO images, password-protected Office files; see attachment-bytes.ts).
  *
  * A multipart/mixed message with a text part beside an HTML part (not alternatives) comes
  * back with the text part also rendered into `html` as `<div>…</div>` and the HTML part into
