@@ -23,6 +23,7 @@ import { outlineElements } from '../ui/outline';
 import { createMailObserver, type ObserverScheduler } from './mail-observer';
 import { createMessageProcessor } from './message-processor';
 import { checkFailedVerdict } from './verdict-rules';
+import { fitSnapshot } from './fit-snapshot';
 
 /** Longest wait for the worker's first context answer before watching the page anyway (ms). */
 export const CONTEXT_WAIT_MS = 800;
@@ -207,15 +208,7 @@ export function consultStates(raw: unknown): Record<string, ConsultState> {
   return out;
 }
 
-/**
- * Keeps a snapshot within the message limits the worker enforces (the adapters already cap
- * what they read; this is the last guard so a huge page is scanned partly, not refused).
- */
+/** The adapters cap what they read; fitSnapshot is the last guard so a huge page is scanned in part, not refused. */
 function trimForMessage(snapshot: MailSnapshot): MailSnapshot {
-  return {
-    ...snapshot,
-    ...(snapshot.text ? { text: snapshot.text.slice(0, 200_000) } : {}),
-    ...(snapshot.anchors ? { anchors: snapshot.anchors.slice(0, 1_000) } : {}),
-    ...(snapshot.attachments ? { attachments: snapshot.attachments.slice(0, 100) } : {}),
-  };
+  return fitSnapshot(snapshot);
 }
