@@ -9,7 +9,7 @@ export { extractHtml, EXTRACT_HTML_DEFAULTS } from './html-content';
 export type { HtmlContent, ExtractHtmlOptions } from './html-content';
 export { inspectZip, inspectArchive, sniffArchive, isZipDocument, MAX_ENTRIES } from './archive';
 export type { ArchiveInspection, ArchiveKind } from './archive';
-export { extractTextLinks, MAX_TEXT_CHARS } from './text-links';
+export { extractTextLinks, trimJapaneseTail, MAX_TEXT_CHARS } from './text-links';
 export type { ExtractTextLinksOptions } from './text-links';
 export { readAuthentication, parseAuthResultsValue, tokenizeAuthHeader } from './auth-results';
 export type { AuthSummary, AuthValue, AuthToken, AuthResultEntry, ParsedAuthResults } from './auth-results';

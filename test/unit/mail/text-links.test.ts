@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTextLinks, MAX_TEXT_CHARS } from '../../../shared/mail/text-links';
+import { extractTextLinks, MAX_TEXT_CHARS, trimJapaneseTail } from '../../../shared/mail/text-links';
 
 describe('extractTextLinks', () => {
   const table: { name: string; text: string; links: [string, string][] }[] = [
@@ -10,6 +10,11 @@ describe('extractTextLinks', () => {
     { name: 'e-mail addresses are skipped', text: 'mail info@example.jp or mailto:info@example.jp', links: [] },
     { name: 'several links in order', text: 'a https://one.example/ b https://two.example/', links: [['https://one.example/', 'https://one.example/'], ['https://two.example/', 'https://two.example/']] },
     { name: 'no links', text: 'お世話になっております。', links: [] },
+    { name: 'Japanese glued to the host ends the link', text: 'https://example.jpへアクセス', links: [['https://example.jp', 'https://example.jp']] },
+    { name: 'Japanese glued to the path stays (the host is right)', text: 'こちら→https://example.jp/loginから', links: [['https://example.jp/loginから', 'https://example.jp/loginから']] },
+    { name: 'ideographic full stop at the end', text: 'URL：https://example.co.jp。', links: [['https://example.co.jp', 'https://example.co.jp']] },
+    { name: 'internationalised host stays', text: 'https://例え.jp/パス 次', links: [['https://例え.jp/パス', 'https://例え.jp/パス']] },
+    { name: 'fullwidth URL kept as written', text: 'http://ｅｘａｍｐｌｅ．ｃｏｍ/', links: [['http://ｅｘａｍｐｌｅ．ｃｏｍ/', 'http://ｅｘａｍｐｌｅ．ｃｏｍ/']] },
   ];
   for (const row of table) {
     it(row.name, () => {
@@ -34,4 +39,17 @@ describe('extractTextLinks', () => {
     expect(extractTextLinks('')).toEqual([]);
     expect(extractTextLinks(null as unknown as string)).toEqual([]);
   });
+});
+
+describe('trimJapaneseTail', () => {
+  const table: [string, string][] = [
+    ['https://example.comから', 'https://example.com'],
+    ['example.jpです', 'example.jp'],
+    ['https://example.jp:8080/', 'https://example.jp:8080/'],
+    ['https://paypalー.com/login', 'https://paypalー.com/login'],
+    ['https://テスト.example.jpへ', 'https://テスト.example.jp'],
+    ['https://a.example/x。」', 'https://a.example/x'],
+    ['。', ''],
+  ];
+  for (const [input, output] of table) it(input, () => expect(trimJapaneseTail(input)).toBe(output));
 });
