@@ -121,7 +121,10 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void policy.current().then(applyPolicy));
   browser.permissions.onRemoved.addListener(() => void policy.current().then(applyPolicy));
 
-  browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+  // Create once: re-creating at every worker start would push the first firing back each time.
+  void browser.alarms.get(REFRESH_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_MINUTES });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;
     // Posture ages with time even when nothing in storage changes: tell the tabs to re-ask.
