@@ -44,6 +44,7 @@ const verdict = {
 
 interface StoredRecord {
   id: string;
+  deliveredAt?: number;
   state: string;
   attempts: number;
   lastError?: string;
@@ -263,6 +264,29 @@ describe('report outbox in Chromium', () => {
     await popup.waitForTimeout(1_000);
     expect(endpoint.postsFor(reportId)).toHaveLength(1);
   });
+
+  it('polls gently for IT\'s answer after delivery and shows it in the popup and the consult state', async () => {
+    endpoint.mode = 'ok';
+    const page = await session.newPage();
+    await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
+    await page.locator('#send').click();
+    const reportId = await waitFor('report id', async () => /([0-9a-f-]{36})/.exec((await page.locator('#send-status').textContent()) ?? '')?.[1]);
+    const deliveredAt = (await recordState(reportId, 'delivered')).deliveredAt ?? Date.now();
+    endpoint.answers.set(reportId, { status: 'answered', answer: 'delete', note: 'ごみ箱からも削除してください' });
+    const popup = await session.newPage();
+    await popup.goto(`${extBase}popup.html`);
+    // The first poll is a minute after delivery (an alarm wakes the worker); nothing polls sooner.
+    const item = popup.locator(`[data-report-id="${reportId}"]`);
+    await expect.poll(() => item.getAttribute('data-answer'), { timeout: 100_000, interval: 1_000 }).toBe('delete');
+    expect(await item.textContent()).toContain('危険なメールです。削除してください。');
+    const gets = endpoint.log.filter((r) => r.method === 'GET' && r.id === reportId);
+    expect(gets).toHaveLength(1);
+    expect(gets[0]!.at - deliveredAt).toBeGreaterThanOrEqual(55_000);
+    expect(gets[0]!.authorization).toBe(`Bearer ${TOKEN}`);
+    const consults = await page.evaluate(async () => (await chrome.storage.local.get('consults')).consults as Record<string, { status: string; answer?: string; note?: string }>);
+    expect(consults['gmail:e2e-outbox-1']).toMatchObject({ status: 'answered', answer: '危険なメールです。削除してください。', note: 'ごみ箱からも削除してください' });
+    await expect.poll(() => page.locator('#answer').textContent(), { timeout: 5_000 }).toContain('削除してください');
+  }, 150_000);
 
   it('without any IT policy: points to the hospital IT staff and the incident portal, and offers no send', async () => {
     const page = await session.newPage();
