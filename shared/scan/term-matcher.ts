@@ -14,7 +14,7 @@ export interface TermEntry<T> {
 export interface TermHit<T> {
   tag: T;
   term: string;
-  /** Offset of the first character of the hit in the normalised text. */
+  /** Offset (UTF-16 code units) of the first character of the hit in the normalised text. */
   start: number;
 }
 
@@ -49,28 +49,28 @@ export function countInvisible(text: string): number {
 }
 
 interface Node {
-  next: Map<string, number>;
+  next: Map<number, number>;
   fail: number;
   out: number[];
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 }
 
 export function createTermMatcher<T>(entries: readonly TermEntry<T>[]): TermMatcher<T> {
   const terms = entries.map((e) => ({ term: normalizeForMatch(e.term).trim(), tag: e.tag })).filter((e) => e.term.length > 0);
+  // The automaton walks UTF-16 code units: no per-character strings are allocated while searching.
   const nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   terms.forEach((entry, index) => {
     let cur = 0;
-    for (const ch of entry.term) {
-      let nxt = nodes[cur]!.next.get(ch);
+    for (let i = 0; i < entry.term.length; i++) {
+      const code = entry.term.charCodeAt(i);
+      let nxt = nodes[cur]!.next.get(code);
       if (nxt === undefined) {
         nxt = nodes.length;
         nodes.push({ next: new Map(), fail: 0, out: [] });
-        nodes[cur]!.next.set(ch, nxt);
+        nodes[cur]!.next.set(code, nxt);
       }
       cur = nxt;
     }
@@ -81,35 +81,38 @@ export function createTermMatcher<T>(entries: readonly TermEntry<T>[]): TermMatc
   for (const child of nodes[0]!.next.values()) queue.push(child);
   for (let qi = 0; qi < queue.length; qi++) {
     const u = queue[qi]!;
-    for (const [ch, v] of nodes[u]!.next) {
+    for (const [code, v] of nodes[u]!.next) {
       let f = nodes[u]!.fail;
-      while (f !== 0 && !nodes[f]!.next.has(ch)) f = nodes[f]!.fail;
-      const target = nodes[f]!.next.get(ch);
+      while (f !== 0 && !nodes[f]!.next.has(code)) f = nodes[f]!.fail;
+      const target = nodes[f]!.next.get(code);
       nodes[v]!.fail = target !== undefined && target !== v ? target : 0;
       nodes[v]!.out = nodes[v]!.out.concat(nodes[nodes[v]!.fail]!.out);
       queue.push(v);
     }
   }
   // Latin terms must match whole words ("au" is not inside "auto"); CJK terms match anywhere.
-  const boundedStart = terms.map((e) => isWordChar(e.term[0]));
-  const boundedEnd = terms.map((e) => isWordChar(e.term[e.term.length - 1]));
-  const termLength = terms.map((e) => [...e.term].length);
+  const boundedStart = terms.map((e) => isWordCode(e.term.charCodeAt(0)));
+  const boundedEnd = terms.map((e) => isWordCode(e.term.charCodeAt(e.term.length - 1)));
+  const termLength = terms.map((e) => e.term.length);
 
   function find(text: string, maxHits = 200): TermHit<T>[] {
     const hits: TermHit<T>[] = [];
-    const chars = [...text];
     let cur = 0;
-    // Offsets are in code points; `chars` keeps surrogate pairs whole.
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i]!;
-      while (cur !== 0 && !nodes[cur]!.next.has(ch)) cur = nodes[cur]!.fail;
-      cur = nodes[cur]!.next.get(ch) ?? 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      let next = nodes[cur]!.next.get(code);
+      while (next === undefined && cur !== 0) {
+        cur = nodes[cur]!.fail;
+        next = nodes[cur]!.next.get(code);
+      }
+      cur = next ?? 0;
       const out = nodes[cur]!.out;
       for (let k = 0; k < out.length; k++) {
         const idx = out[k]!;
         const start = i - termLength[idx]! + 1;
-        if (boundedStart[idx] && isWordChar(chars[start - 1])) continue;
-        if (boundedEnd[idx] && isWordChar(chars[i + 1])) continue;
+        if (boundedStart[idx] && start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+        if (boundedEnd[idx] && i + 1 < n && isWordCode(text.charCodeAt(i + 1))) continue;
         hits.push({ tag: terms[idx]!.tag, term: terms[idx]!.term, start });
         if (hits.length >= maxHits) return hits;
       }
