@@ -288,6 +288,33 @@ describe('report outbox in Chromium', () => {
     await expect.poll(() => page.locator('#answer').textContent(), { timeout: 5_000 }).toContain('削除してください');
   }, 150_000);
 
+  it('offers the original only when policy says ask, unticked; never when policy forbids it', async () => {
+    const page = await session.newPage();
+    await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
+    await page.locator('#include-original').waitFor();
+    expect(await page.locator('#include-original').isChecked()).toBe(false);
+    // Ticked: this host had no .eml, so the body goes, labelled as the body only.
+    endpoint.mode = 'ok';
+    await page.locator('#include-original').check();
+    await page.locator('#send').click();
+    const reportId = await waitFor('report id', async () => /([0-9a-f-]{36})/.exec((await page.locator('#send-status').textContent()) ?? '')?.[1]);
+    await recordState(reportId, 'delivered');
+    const original = endpoint.reports.get(reportId)!.original as { included: boolean; format: string; data: string };
+    expect(original).toMatchObject({ included: true, format: 'text', encoding: 'base64' });
+    expect(Buffer.from(original.data, 'base64').toString('utf8')).toBe(snapshot.text);
+    await page.evaluate(async () => {
+      const current = (await chrome.storage.local.get('localSettings')).localSettings as Record<string, unknown>;
+      await chrome.storage.local.set({ localSettings: { ...current, reportOriginal: 'never' } });
+    });
+    await expect
+      .poll(async () => {
+        await page.reload();
+        await page.locator('#send').waitFor();
+        return page.locator('#include-original').count();
+      }, { timeout: 15_000 })
+      .toBe(0);
+  });
+
   it('without any IT policy: points to the hospital IT staff and the incident portal, and offers no send', async () => {
     const page = await session.newPage();
     await page.goto(`${extBase}consult.html?id=${CONSULT_ID}`);
