@@ -201,6 +201,14 @@ export const RULE_TEXTS_JA: RuleTexts = {
     title: '件名に無意味な文字列',
     message: '件名に意味のない文字列（{token}）が付いています。大量に送られる迷惑メールの特徴です。',
   },
+  'sender-random-address': {
+    title: '機械的に作られたような送信元',
+    message: '送信元のアドレス（{part}）は、意味のない文字の並びで、使い捨てのアドレスによく見られます。',
+  },
+  'sender-name-emoji': {
+    title: '絵文字で飾った差出人名',
+    message: '差出人名（{name}）が絵文字で飾られています。宣伝や詐欺のメールによくある形です。',
+  },
   'subject-fake-reply': {
     title: '返信を装った件名',
     message: '件名は「{subject}」と返信・転送に見えますが、やり取りの記録がありません。以前のやり取りを装う手口です。',

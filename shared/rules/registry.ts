@@ -45,6 +45,8 @@ import { senderExternal } from './sender-external';
 import { senderFreemailOfficial } from './sender-freemail-official';
 import { senderImpersonatesOrg } from './sender-impersonates-org';
 import { senderLookalikeDomain } from './sender-lookalike-domain';
+import { senderRandomAddress } from './sender-random-address';
+import { senderNameEmoji } from './sender-name-emoji';
 import { senderReplyToMismatch } from './sender-reply-to-mismatch';
 import { senderUnauthenticated } from './sender-unauthenticated';
 import { senderUnusualDomain } from './sender-unusual-domain';
@@ -107,6 +109,8 @@ export const RULES: readonly Rule[] = [
   senderFreemailOfficial,
   senderImpersonatesOrg,
   senderLookalikeDomain,
+  senderRandomAddress,
+  senderNameEmoji,
   senderReplyToMismatch,
   senderUnauthenticated,
   senderUnusualDomain,

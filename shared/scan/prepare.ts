@@ -170,7 +170,7 @@ export function prepareAddress(addr: MailAddress | undefined, lists: PolicyLists
     registrable,
     name,
     trust: domainTrust(domain, lists),
-    malformed: !ADDR_SPEC.test(raw) || !domain.includes('.'),
+    malformed: !ADDR_SPEC.test(raw) || !domain.includes('.') || !/^[a-z0-9.-]+$/.test(domain),
   };
 }
 
