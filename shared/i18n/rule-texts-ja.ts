@@ -209,6 +209,10 @@ export const RULE_TEXTS_JA: RuleTexts = {
     title: '絵文字で飾った差出人名',
     message: '差出人名（{name}）が絵文字で飾られています。宣伝や詐欺のメールによくある形です。',
   },
+  'sender-name-unrelated': {
+    title: '差出人名とアドレスが無関係',
+    message: '差出人名「{name}」は、送信元アドレス（{address}）ともリンク先とも関係がありません。名前ではなくアドレスで判断してください。',
+  },
   'subject-fake-reply': {
     title: '返信を装った件名',
     message: '件名は「{subject}」と返信・転送に見えますが、やり取りの記録がありません。以前のやり取りを装う手口です。',

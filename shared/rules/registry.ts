@@ -47,6 +47,7 @@ import { senderImpersonatesOrg } from './sender-impersonates-org';
 import { senderLookalikeDomain } from './sender-lookalike-domain';
 import { senderRandomAddress } from './sender-random-address';
 import { senderNameEmoji } from './sender-name-emoji';
+import { senderNameUnrelated } from './sender-name-unrelated';
 import { senderReplyToMismatch } from './sender-reply-to-mismatch';
 import { senderUnauthenticated } from './sender-unauthenticated';
 import { senderUnusualDomain } from './sender-unusual-domain';
@@ -111,6 +112,7 @@ export const RULES: readonly Rule[] = [
   senderLookalikeDomain,
   senderRandomAddress,
   senderNameEmoji,
+  senderNameUnrelated,
   senderReplyToMismatch,
   senderUnauthenticated,
   senderUnusualDomain,

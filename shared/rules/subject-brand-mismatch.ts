@@ -11,7 +11,7 @@ export const subjectBrandMismatch: Rule = {
   id: 'subject-brand-mismatch',
   scope: 'sender',
   maxSeverity: 'caution',
-  weight: 1.5,
+  weight: 1,
   needs: ['from'],
   check(msg) {
     const from = msg.from;
