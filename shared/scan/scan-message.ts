@@ -23,7 +23,7 @@ const MAX_FINDINGS_PER_RULE = 10;
  *   from at least `infoDangerRules` rules make a danger;
  * - with a caution: a total of `dangerScore` (from at least two rules) makes a danger.
  */
-export const COMBINATION = { cautionScore: 2, dangerScore: 4, infoDangerScore: 4, infoDangerRules: 3, cautionWeight: 3 } as const;
+export const COMBINATION = { cautionScore: 2, dangerScore: 4, infoDangerScore: 3.5, infoDangerRules: 3, cautionWeight: 3 } as const;
 
 const SCANNER_FINDINGS = ['scan-error', 'scan-truncated', 'message-incomplete', 'signals-combined'] as const;
 export type ScannerFindingId = (typeof SCANNER_FINDINGS)[number];

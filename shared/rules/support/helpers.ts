@@ -158,11 +158,10 @@ export function hasTheme(msg: PreparedMessage, theme: Parameters<PreparedMessage
  * Interisle "most abused TLD" lists, 2023–2025) — cheap names bought by the thousand.
  */
 export const ABUSED_TLDS: ReadonlySet<string> = new Set([
-  'top', 'xyz', 'icu', 'buzz', 'cn', 'shop', 'click', 'life', 'online', 'site', 'store', 'cfd', 'sbs', 'bond', 'rest',
-  'monster', 'quest', 'cyou', 'su', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'fun', 'space', 'website', 'host', 'pw', 'loan',
-  'win', 'bid', 'vip', 'beauty', 'hair', 'skin', 'makeup', 'lol', 'mom', 'boats', 'autos', 'yachts', 'motorcycles', 'today',
-  'tech', 'digital', 'live', 'world', 'club', 'link', 'info', 'biz', 'zip', 'mov', 'country', 'kim', 'science', 'party',
-  'review', 'trade', 'date', 'faith', 'racing', 'accountant', 'cricket', 'stream', 'download', 'men', 'gdn', 'ltd', 'uno',
+  'top', 'xyz', 'icu', 'buzz', 'cn', 'shop', 'click', 'online', 'site', 'store', 'cfd', 'sbs', 'bond', 'rest', 'monster',
+  'quest', 'cyou', 'su', 'tk', 'ml', 'ga', 'cf', 'gq', 'work', 'pw', 'loan', 'win', 'bid', 'vip', 'beauty', 'hair', 'skin',
+  'makeup', 'lol', 'mom', 'boats', 'autos', 'yachts', 'motorcycles', 'zip', 'mov', 'country', 'kim', 'party', 'review',
+  'trade', 'date', 'faith', 'racing', 'accountant', 'cricket', 'stream', 'download', 'men', 'gdn', 'uno', 'best', 'cam', 'bar',
 ]);
 
 /** Second-level "pseudo TLDs" sold by registries as if they were country domains (x.sa.com, x.us.com). */
