@@ -121,7 +121,14 @@ $config['prefer_html'] = true;
 `;
 }
 
-export async function startRoundcube(options: { user?: string; password?: string } = {}): Promise<RoundcubeServer> {
+export interface StartRoundcubeOptions {
+  user?: string;
+  password?: string;
+  /** HTTP port on 127.0.0.1 (the demo uses a fixed one); a free port is chosen when absent. */
+  httpPort?: number;
+}
+
+export async function startRoundcube(options: StartRoundcubeOptions = {}): Promise<RoundcubeServer> {
   if (!webmailPackagesPresent()) {
     throw new Error('Roundcube/Dovecot/PHP are not installed: run `bash test/setup/system-deps.sh` as root');
   }
@@ -136,7 +143,7 @@ export async function startRoundcube(options: { user?: string; password?: string
   writeFileSync(join(dir, 'users'), `${user}:{PLAIN}${password}\n`);
 
   const imapPort = await freePort();
-  const httpPort = await freePort();
+  const httpPort = options.httpPort ?? (await freePort());
   const dovecotConf = join(dir, 'dovecot.conf');
   writeFileSync(dovecotConf, dovecotConfig(dir, imapPort));
   // Dovecot daemonises: its children must not hold our pipes open.
@@ -161,7 +168,8 @@ export async function startRoundcube(options: { user?: string; password?: string
 
   let stopped = false;
   return {
-    origin: `http://127.0.0.1:${httpPort}`,
+    // The URL parser's origin: no `:80` for the default port.
+    origin: new URL(`http://127.0.0.1:${httpPort}`).origin,
     user,
     password,
     dir,
