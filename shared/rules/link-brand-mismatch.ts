@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { inDomains, isWebLink, linkFinding, linkToSender, senderIsBrand } from './support/helpers';
+import { inDomains, isWebLink, linkFinding, linkToSender, mentionIsWeak, senderIsBrand } from './support/helpers';
 
 export const linkBrandMismatch: Rule = {
   id: 'link-brand-mismatch',
@@ -22,7 +22,7 @@ export const linkBrandMismatch: Rule = {
         if (brand.domains.length === 0 || inDomains(link.dest.hostname, brand.domains)) continue;
         // A headline that mentions a brand ("Microsoft patches …") is news, not a claim; the link
         // must ask for an action, or be little more than the name itself. Weak names need an action.
-        const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
+        const weak = mentionIsWeak(mention, link.text);
         const nameOnly = [...link.text].length <= [...mention.matched].length + 4;
         if (!link.action && (weak || !nameOnly)) continue;
         if (weak && [...link.text].length > [...mention.matched].length + 12) continue;

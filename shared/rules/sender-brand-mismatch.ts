@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { senderFinding, senderIsBrand } from './support/helpers';
+import { mentionIsWeak, senderFinding, senderIsBrand } from './support/helpers';
 
 const GENERIC = new Set([
   'support', 'team', 'service', 'services', 'security', 'account', 'accounts', 'center', 'centre', 'help', 'helpdesk', 'notice',
@@ -33,7 +33,7 @@ export const senderBrandMismatch: Rule = {
     for (const mention of msg.brands.displayName) {
       const brand = mention.brand;
       if (brand.domains.length === 0 || brand.category === 'partner' || senderIsBrand(msg, brand)) continue;
-      const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
+      const weak = mentionIsWeak(mention, from.name);
       // A weak name inside a longer title ("Lockergnome Windows Daily") is a topic; it is a claim
       // only when the rest of the name is generic ("Windows Security Team", 「au お客様センター」).
       if (weak && !onlyGenericBesides(from.name, mention.matched)) continue;

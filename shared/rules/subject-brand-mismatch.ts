@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isFreemail, messageFinding, senderIsBrand } from './support/helpers';
+import { isFreemail, mentionIsWeak, messageFinding, senderIsBrand } from './support/helpers';
 
 export const subjectBrandMismatch: Rule = {
   id: 'subject-brand-mismatch',
@@ -21,7 +21,7 @@ export const subjectBrandMismatch: Rule = {
     for (const mention of msg.brands.subject) {
       const brand = mention.brand;
       if (brand.domains.length === 0 || brand.category === 'partner' || claimed.has(brand.id) || senderIsBrand(msg, brand)) continue;
-      const weak = (brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
+      const weak = mentionIsWeak(mention, msg.subject);
       if (weak) continue;
       const severity = isFreemail(from.registrable) ? 'caution' : 'info';
       return [messageFinding(this.id, severity, 'subject', msg.subject, { brand: mention.matched, domain: from.domain })] as Finding[];

@@ -181,3 +181,14 @@ export function unusualDomainReason(domain: string | undefined): string | undefi
   if (ABUSED_TLDS.has(tld)) return `.${tld}`;
   return undefined;
 }
+
+/**
+ * Whether a brand mention is only a weak name. The matcher may report a weak name ("イオン")
+ * when the text also holds a strong one ("イオンカード"); the strong name wins.
+ */
+export function mentionIsWeak(mention: { brand: ProtectedName; matched: string }, text: string): boolean {
+  const weak = (mention.brand.weakNames ?? []).some((w) => w.toLowerCase() === mention.matched.toLowerCase());
+  if (!weak) return false;
+  const t = text.normalize('NFKC').toLowerCase();
+  return !mention.brand.names.some((n) => n.length > 1 && t.includes(n.normalize('NFKC').toLowerCase()));
+}
