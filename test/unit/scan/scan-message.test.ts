@@ -9,7 +9,7 @@ import { DEFAULT_POLICY } from '../../../shared/policy/defaults';
 import type { Policy } from '../../../shared/policy/types';
 import type { MailSnapshot } from '../../../shared/model';
 
-function policy(p: Partial<Policy> & { scan?: Partial<Policy['scan']> } = {}): Policy {
+function policy(p: Omit<Partial<Policy>, 'scan'> & { scan?: Partial<Policy['scan']> } = {}): Policy {
   return { ...DEFAULT_POLICY, ...p, scan: { ...DEFAULT_POLICY.scan, ...(p.scan ?? {}) } } as Policy;
 }
 
