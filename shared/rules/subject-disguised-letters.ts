@@ -1,5 +1,5 @@
 /**
- * The subject or sender name is written with look-alike letters: mathematical bold/italic
+ * The subject, sender name or sender address is written with look-alike letters: mathematical bold/italic
  * alphabets (𝐘𝐎𝐔𝐑), circled or squared letters, or Cyrillic/Greek letters mixed into Latin
  * words (Pаypal with a Cyrillic а). It defeats filters and keyword searches; legitimate senders
  * have no use for it.
@@ -19,7 +19,9 @@ export const subjectDisguisedLetters: Rule = {
   maxSeverity: 'info',
   weight: 2,
   check(msg) {
-    for (const [kind, text] of [['subject', msg.subject], ['sender', msg.from?.name ?? '']] as const) {
+    // The raw address too: "noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹" reads as a real domain once normalised.
+    const rawAddress = typeof msg.snapshot.from?.address === 'string' ? msg.snapshot.from.address : '';
+    for (const [kind, text] of [['subject', msg.subject], ['sender', msg.from?.name ?? ''], ['sender', rawAddress]] as const) {
       const t = text.slice(0, 300);
       if (STYLED.test(t) || MIXED_WORD.test(t)) {
         return [messageFinding(this.id, 'info', kind === 'subject' ? 'subject' : 'header', t, { text: t.slice(0, 60) })] as Finding[];

@@ -187,7 +187,9 @@ function safeAnalyze(href: string): UrlAnalysis {
 function findBrands(cacheEntry: PolicyCache, text: string, includeWeak: boolean): BrandMention[] {
   if (!text) return [];
   try {
-    return cacheEntry.brandMatcher.find(text, { includeWeak, maxChars: LIMITS.matchChars });
+    // ™ ® © become letters under NFKC ("McAfee™" → "mcafeetm") and would hide the name.
+    const plain = text.replace(/[\u2122\u00AE\u00A9\u2120]/g, ' ');
+    return cacheEntry.brandMatcher.find(plain, { includeWeak, maxChars: LIMITS.matchChars });
   } catch {
     return [];
   }
