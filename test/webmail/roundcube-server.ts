@@ -160,11 +160,42 @@ export async function startRoundcube(options: StartRoundcubeOptions = {}): Promi
     '/usr/share/roundcube/SQL/sqlite.initial.sql',
   ]);
 
+  // Its own process group: with PHP_CLI_SERVER_WORKERS the server forks workers, and killing
+  // only the parent would leave them serving (and holding the port) after stop().
   const php: ChildProcess = spawn('php', ['-S', `127.0.0.1:${httpPort}`, '-t', ROUNDCUBE_PUBLIC], {
     env: { ...process.env, ROUNDCUBE_CONFIG_DIR: join(dir, 'config'), PHP_CLI_SERVER_WORKERS: '4' },
     stdio: ['ignore', 'ignore', 'ignore'],
+    detached: true,
   });
-  await waitForPort(httpPort, 10_000);
+  const phpExited = new Promise<void>((resolve) => php.once('exit', () => resolve()));
+  const killPhp = (): void => {
+    try {
+      if (php.pid !== undefined) process.kill(-php.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const stopDovecot = (): void => {
+    try {
+      execFileSync('doveadm', ['-c', dovecotConf, 'stop'], { stdio: 'ignore' });
+    } catch {
+      // not running
+    }
+  };
+  // A process that exits without calling stop() must not leave the servers behind.
+  const onExit = (): void => {
+    killPhp();
+    stopDovecot();
+  };
+  process.once('exit', onExit);
+  try {
+    await waitForPort(httpPort, 10_000);
+  } catch (error) {
+    process.removeListener('exit', onExit);
+    onExit();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   let stopped = false;
   return {
@@ -179,12 +210,9 @@ export async function startRoundcube(options: StartRoundcubeOptions = {}): Promi
     async stop() {
       if (stopped) return;
       stopped = true;
-      php.kill('SIGTERM');
-      try {
-        execFileSync('doveadm', ['-c', dovecotConf, 'stop']);
-      } catch {
-        // already gone
-      }
+      process.removeListener('exit', onExit);
+      onExit();
+      await Promise.race([phpExited, new Promise((r) => setTimeout(r, 2_000))]);
       await new Promise((r) => setTimeout(r, 200));
       rmSync(dir, { recursive: true, force: true });
     },
