@@ -4,7 +4,8 @@
  * hurts a forger, so failures are read even from headers whose server we cannot vouch for; a
  * *pass* is never used to excuse anything unless the header comes from a trusted server.
  * Mailing lists and forwarders break SPF legitimately, so a lone SPF failure with a DKIM pass is
- * ignored, and a soft fail is only noted.
+ * ignored, and a soft fail is only noted. A DMARC failure for a domain whose owner asks receivers
+ * to reject or quarantine such mail is danger: the owner says it is not theirs.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -23,8 +24,10 @@ export const senderAuthFail: Rule = {
     const dmarc = auth.dmarc?.result;
     const spf = auth.spf?.result;
     // Microsoft 365 writes its own verdict on spoofing as compauth=; read it from the same header.
-    const top = msg.header('authentication-results')[0] ?? '';
-    const compauth = /\bcompauth=(fail|softfail|none|pass)/i.exec(top.slice(0, 4_000))?.[1]?.toLowerCase();
+    const top = msg.authResultsTop.slice(0, 4_000);
+    const compauth = /\bcompauth=(fail|softfail|none|pass)/i.exec(top)?.[1]?.toLowerCase();
+    // The domain owner's own instruction for failures (DMARC p=reject/quarantine), as the receiver recorded it.
+    const ownerRejects = /\bdmarc=fail\b[^;]*?\baction=(o?reject|quarantine|pct\.quarantine)/i.test(top);
     const domain = auth.dmarc?.domain ?? msg.from?.domain ?? '';
     const fromOrg = msg.from?.trust === 'org';
     // A mailing list re-sends the author's mail from its own server: DMARC and SPF fail by design.
@@ -35,7 +38,7 @@ export const senderAuthFail: Rule = {
       return [];
     }
     if (dmarc === 'fail') {
-      return [messageFinding(this.id, fromOrg || auth.trusted ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'DMARC', result: 'fail', domain })] as Finding[];
+      return [messageFinding(this.id, fromOrg || auth.trusted || ownerRejects ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'DMARC', result: 'fail', domain })] as Finding[];
     }
     if (compauth === 'fail' && !dkimPass) {
       return [messageFinding(this.id, fromOrg ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'compauth', result: 'fail', domain })] as Finding[];

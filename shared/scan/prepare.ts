@@ -357,9 +357,12 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
     .filter((a): a is PreparedAddress => !!a);
 
   let auth: PreparedMessage['auth'];
+  let authResultsTop = '';
   if (headers.length > 0) {
     try {
-      auth = readAuthentication(authHeaders(headers), pc.trustedAuthservIds);
+      const plainAuth = authHeaders(headers);
+      authResultsTop = plainAuth.find((h) => h.name.toLowerCase() === 'authentication-results')?.value ?? '';
+      auth = readAuthentication(plainAuth, pc.trustedAuthservIds);
     } catch {
       auth = undefined;
     }
@@ -397,6 +400,7 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
     hasHeaders: headers.length > 0,
     header,
     auth,
+    authResultsTop,
     brands: {
       displayName: findBrands(pc, from?.name ?? '', true),
       subject: findBrands(pc, subject, true),

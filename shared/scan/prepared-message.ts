@@ -85,6 +85,8 @@ export interface PreparedMessage {
   /** Lower-case header name → values (first 20 of each). */
   header(name: string): string[];
   auth?: AuthSummary;
+  /** The topmost Authentication-Results value, decoded (empty when absent). */
+  authResultsTop: string;
   brands: BrandPlaces;
   /** Lure themes found, with the first phrase that matched each. */
   lures: { subject: Map<LureTheme, string>; body: Map<LureTheme, string> };

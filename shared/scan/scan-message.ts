@@ -21,9 +21,10 @@ const MAX_FINDINGS_PER_RULE = 10;
  * its rule's weight (0 = neutral), a caution by `cautionWeight`.
  * - weak signs only: `cautionScore` (from at least two rules) make a caution, `infoDangerScore`
  *   from at least `infoDangerRules` rules make a danger;
- * - with a caution: a total of `dangerScore` (from at least two rules) makes a danger.
+ * - with a caution: a total of `dangerScore` (from at least two rules), or `dangerScoreManyRules`
+ *   from at least three rules, makes a danger.
  */
-export const COMBINATION = { cautionScore: 2, dangerScore: 4, infoDangerScore: 3.5, infoDangerRules: 3, cautionWeight: 3 } as const;
+export const COMBINATION = { cautionScore: 2, dangerScore: 4, dangerScoreManyRules: 3.5, infoDangerScore: 3.5, infoDangerRules: 3, cautionWeight: 3 } as const;
 
 const SCANNER_FINDINGS = ['scan-error', 'scan-truncated', 'message-incomplete', 'signals-combined'] as const;
 export type ScannerFindingId = (typeof SCANNER_FINDINGS)[number];
@@ -174,7 +175,7 @@ export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<stri
   if (contributing.length < 2) return undefined;
   let severity: Severity | undefined;
   if (cautions >= 1) {
-    if (score >= COMBINATION.dangerScore) severity = 'danger';
+    if (score >= COMBINATION.dangerScore || (score >= COMBINATION.dangerScoreManyRules && contributing.length >= 3)) severity = 'danger';
   } else if (score >= COMBINATION.infoDangerScore && contributing.length >= COMBINATION.infoDangerRules) {
     severity = 'danger';
   } else if (score >= COMBINATION.cautionScore) {
