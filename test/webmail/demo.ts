@@ -10,7 +10,7 @@
  * Needs root (Dovecot) and the Debian packages of test/setup/system-deps.sh. Listens on
  * 127.0.0.1 only; writes nothing outside its temporary folder.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs, optionString } from '../../shared/cli/args';
 import { REPO_ROOT } from '../e2e/harness';
@@ -19,6 +19,21 @@ import { startRoundcube } from './roundcube-server';
 import { TEST_ORG, WEBMAIL_FIXTURES } from './webmail-messages';
 
 const DEFAULT_PORT = 8765;
+
+/**
+ * A copy of a build granted the loopback origin at install: the release manifest's optional
+ * host permissions cover https origins only, so the options page cannot ask for
+ * http://127.0.0.1. The copy lives in the demo's folder and goes when the demo stops.
+ */
+function loopbackCopy(build: string, into: string): string | undefined {
+  if (!existsSync(join(build, 'manifest.json'))) return undefined;
+  cpSync(build, into, { recursive: true });
+  const manifestPath = join(into, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return into;
+}
 
 function usage(): string {
   return 'usage: npm run demo -- [--port N] [--user NAME] [--password TEXT] [--mail DIR]...';
@@ -100,8 +115,10 @@ async function main(): Promise<number> {
   const policyFile = join(rc.dir, 'kokoroe-demo-policy.json');
   writeFileSync(policyFile, JSON.stringify(policy, null, 2));
 
-  const chromeBuild = join(REPO_ROOT, '.output/chrome-mv3');
-  const firefoxBuild = join(REPO_ROOT, '.output/firefox-mv3/manifest.json');
+  const chromeBuild = loopbackCopy(join(REPO_ROOT, '.output/chrome-mv3'), join(rc.dir, 'extension-chrome'));
+  const firefoxCopy = loopbackCopy(join(REPO_ROOT, '.output/firefox-mv3'), join(rc.dir, 'extension-firefox'));
+  const firefoxBuild = firefoxCopy ? join(firefoxCopy, 'manifest.json') : undefined;
+  if (!chromeBuild && !firefoxBuild) console.warn('No build in .output: run `npm run build` first (npm run demo does).');
   console.log(`
 心得メールガード デモ / Kokoroe Mail Guard demo
 ==============================================
@@ -110,14 +127,12 @@ Roundcube   ${rc.origin}/
 パスワード  ${rc.password}
 メール      ${files.length} 通（${mailDirs.join(', ')}）
 
-1. 拡張機能を読み込む / Load the extension
+1. 拡張機能を読み込む / Load the extension (a copy of .output/ allowed to read ${rc.origin})
    Chrome・Edge・Chromium: chrome://extensions →「デベロッパー モード」をオン →
-   「パッケージ化されていない拡張機能を読み込む」→ ${chromeBuild}
-   Firefox: about:debugging#/runtime/this-firefox →「一時的なアドオンを読み込む」→ ${firefoxBuild}
-2. 拡張機能のオプションを開き、「Roundcube のアドレス」に ${rc.origin} と入力して
-   「保存」→「Roundcube の許可を求める」→ 許可。
-   Open the extension's options, enter ${rc.origin} under Roundcube addresses, Save, then
-   "Request access to Roundcube" and allow it.
+   「パッケージ化されていない拡張機能を読み込む」→ ${chromeBuild ?? '(no build)'}
+   Firefox: about:debugging#/runtime/this-firefox →「一時的なアドオンを読み込む」→ ${firefoxBuild ?? '(no build)'}
+2. 拡張機能のオプションを開き、「Roundcube のアドレス」に ${rc.origin} と入力して「保存」。
+   Open the extension's options, enter ${rc.origin} under Roundcube addresses and Save.
 3. ${rc.origin}/ を開き、上のユーザーとパスワードでログインしてメールを開くと、
    メールの上に注意の帯が出ます。危険なリンクをクリックすると警告ページが開きます。
    Open ${rc.origin}/, log in with the user and password above and open a message: the banner
