@@ -22,7 +22,7 @@ export const senderNameUnrelated: Rule = {
   id: 'sender-name-unrelated',
   scope: 'sender',
   maxSeverity: 'info',
-  weight: 0.75,
+  weight: 1,
   needs: ['from', 'links'],
   check(msg) {
     const from = msg.from;
