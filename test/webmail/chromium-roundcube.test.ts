@@ -157,7 +157,8 @@ describe('chromium', () => {
       // The original is offered as the .eml (Roundcube serves it), never ticked by default.
       const original = consult.locator('#include-original');
       expect(await original.isChecked()).toBe(false);
-      expect(await consult.locator('label[for="include-original"]').innerText()).toMatch(/元のメール|original/i);
+      // 「元のメールも送る」 (the .eml), not 「メールの本文も送る」 (the fallback when there is none).
+      expect(await consult.locator('label[for="include-original"]').innerText()).toContain('元のメールも送る');
       // Nothing was sent before the click.
       expect(endpoint!.requests.slice(requestsBefore).filter((r) => r.startsWith('POST'))).toEqual([]);
       await original.check();

@@ -115,6 +115,8 @@ export async function launchChromium(options: { policy: Record<string, unknown>;
       } finally {
         policyFile.restore();
         rmSync(profile, { recursive: true, force: true });
+        // The keyed copy is rebuilt on the next launch if needed.
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   };
