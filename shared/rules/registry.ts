@@ -65,6 +65,7 @@ import { bodyHtmlForm } from './body-html-form';
 import { bodyInvisibleText } from './body-invisible-text';
 import { bodySpamTopic } from './body-spam-topic';
 import { bodyHtmlOnly } from './body-html-only';
+import { bodyLittleText } from './body-little-text';
 import { bodyPrizeLure } from './body-prize-lure';
 import { bodyUrgencyLure } from './body-urgency-lure';
 
@@ -129,6 +130,7 @@ export const RULES: readonly Rule[] = [
   bodyHtmlForm,
   bodyInvisibleText,
   bodyHtmlOnly,
+  bodyLittleText,
   bodyPrizeLure,
   bodySpamTopic,
   bodyUrgencyLure,
