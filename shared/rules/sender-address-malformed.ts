@@ -1,7 +1,7 @@
 /**
  * The From field has no usable address — empty, several names and addresses run together, or
  * a "domain" without a dot. Real mail systems write one valid address; broken ones are built by
- * hand to confuse mail apps. Only noted: it adds to other signs.
+ * hand to confuse mail apps. With links or attachments to open it is a caution; otherwise noted.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -10,7 +10,7 @@ import { messageFinding } from './support/helpers';
 export const senderAddressMalformed: Rule = {
   id: 'sender-address-malformed',
   scope: 'sender',
-  maxSeverity: 'info',
+  maxSeverity: 'caution',
   weight: 2,
   needs: ['headers'],
   check(msg) {
@@ -18,7 +18,9 @@ export const senderAddressMalformed: Rule = {
     const raw = msg.header('from');
     if (raw.length > 1) return [messageFinding(this.id, 'info', 'header', 'From', { address: raw.join(' / ').slice(0, 80) })] as Finding[];
     if (!from || !from.address || from.malformed) {
-      return [messageFinding(this.id, 'info', 'header', 'From', { address: (from?.address || raw[0] || '').slice(0, 80) })] as Finding[];
+      // With something to click or open, a sender that cannot be written back to is a warning.
+      const actionable = msg.attachments.length > 0 || msg.links.some((l) => l.dest.scheme === 'https:' || l.dest.scheme === 'http:');
+      return [messageFinding(this.id, actionable ? 'caution' : 'info', 'header', 'From', { address: (from?.address || raw[0] || '').slice(0, 80) })] as Finding[];
     }
     return [];
   },
