@@ -1,11 +1,12 @@
 /**
- * An HTML mail with almost no readable text — a picture or a button and a link. Filters and
+ * A mail with almost no readable text — a picture or a button and a link, or a stranger's file
+ * with hardly a word about it. Filters and
  * readers cannot judge words that are not there, which is why image-only mail is a spam and
  * phishing habit; legitimate notices say what they are about in text. Only noted.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isWebLink, messageFinding } from './support/helpers';
+import { isWebLink, messageFinding, senderIsStranger } from './support/helpers';
 
 /** Visible characters below which an HTML mail "says nothing" (whitespace not counted). */
 const MIN_TEXT = 120;
@@ -18,8 +19,12 @@ export const bodyLittleText: Rule = {
   needs: ['body'],
   check(msg) {
     const snap = msg.snapshot;
-    if (typeof snap.html !== 'string' || snap.html.trim() === '' || msg.isMailingList) return [];
-    if (!msg.links.some((l) => isWebLink(l) && l.source !== 'text')) return [];
+    if (msg.isMailingList) return [];
+    const html = typeof snap.html === 'string' && snap.html.trim() !== '';
+    const clickable = html && msg.links.some((l) => isWebLink(l) && l.source !== 'text');
+    // A file from a stranger with hardly a word about it ("see attached") is the same trick.
+    const fileOnly = senderIsStranger(msg) && msg.attachments.some((a) => !/^image\//i.test(a.attachment.contentType ?? '') && a.ext !== 'ics');
+    if (!clickable && !fileOnly) return [];
     let visible = 0;
     for (let i = 0; i < msg.bodyText.length && visible < MIN_TEXT; i++) {
       const c = msg.bodyText.charCodeAt(i);
@@ -29,7 +34,10 @@ export const bodyLittleText: Rule = {
     return [messageFinding(this.id, 'info', 'body', 'html', { count: visible })] as Finding[];
   },
   examples: {
-    flags: [{ name: 'one picture and a link', snapshot: { html: '<a href="https://promo.example.net/x"><img src="cid:1"></a>', anchors: [{ href: 'https://promo.example.net/x', text: '', source: 'html' }] } }],
+    flags: [
+      { name: 'one picture and a link', snapshot: { html: '<a href="https://promo.example.net/x"><img src="cid:1"></a>', anchors: [{ href: 'https://promo.example.net/x', text: '', source: 'html' }] } },
+      { name: 'a stranger’s PDF and no words', snapshot: { from: { address: 'x@unknown.example.com' }, text: 'FYI', attachments: [{ name: 'Case-039-469715.pdf', contentType: 'application/pdf' }] } },
+    ],
     clean: [
       {
         name: 'a notice that says what it is about',

@@ -20,7 +20,10 @@ export const senderAuthFail: Rule = {
   check(msg) {
     const auth = msg.auth;
     if (!auth || auth.source === 'none') return [];
-    const dkimPass = (auth.dkim ?? []).some((d) => d.result === 'pass');
+    // As in DMARC, only a DKIM signature of the From domain itself vouches for it; a pass for the
+    // sending service's own domain does not excuse a failed SPF check.
+    const fromReg = msg.from?.registrable ?? '';
+    const dkimPass = (auth.dkim ?? []).some((d) => d.result === 'pass' && !!d.domain && !!fromReg && (d.domain.toLowerCase() === fromReg || d.domain.toLowerCase().endsWith(`.${fromReg}`)));
     const dmarc = auth.dmarc?.result;
     const spf = auth.spf?.result;
     // Microsoft 365 writes its own verdict on spoofing as compauth=; read it from the same header.

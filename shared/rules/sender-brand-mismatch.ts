@@ -18,7 +18,7 @@ const GENERIC = new Set([
 ]);
 
 function onlyGenericBesides(name: string, matched: string): boolean {
-  const rest = name.normalize('NFKC').toLowerCase().split(matched.normalize('NFKC').toLowerCase()).join(' ');
+  const rest = name.replace(/[\u2122\u00AE\u00A9\u2120]/g, ' ').normalize('NFKC').toLowerCase().split(matched.normalize('NFKC').toLowerCase()).join(' ');
   const words = rest.split(/[\s\p{P}\p{S}]+/u).filter((w) => w.length >= 2);
   return words.every((w) => GENERIC.has(w));
 }
