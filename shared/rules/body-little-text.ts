@@ -25,10 +25,11 @@ export const bodyLittleText: Rule = {
     // A file from a stranger with hardly a word about it ("see attached") is the same trick.
     const fileOnly = senderIsStranger(msg) && msg.attachments.some((a) => !/^image\//i.test(a.attachment.contentType ?? '') && a.ext !== 'ics');
     if (!clickable && !fileOnly) return [];
+    // Japanese says in one character what Latin needs several for: kana and kanji count double.
     let visible = 0;
     for (let i = 0; i < msg.bodyText.length && visible < MIN_TEXT; i++) {
       const c = msg.bodyText.charCodeAt(i);
-      if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0x200b && c !== 0x200c && c !== 0x34f) visible++;
+      if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0x200b && c !== 0x200c && c !== 0x34f) visible += c >= 0x3040 ? 2 : 1;
     }
     if (visible >= MIN_TEXT) return [];
     return [messageFinding(this.id, 'info', 'body', 'html', { count: visible })] as Finding[];

@@ -40,7 +40,7 @@ const CLEAN: [string, MailSnapshot][] = [
   }],
   ['English newsletter that mentions brands in headlines', {
     host: 'eml', from: { name: 'Health IT Weekly', address: 'editor@healthit-weekly.example.com' }, subject: 'Microsoft and Google expand hospital cloud offerings',
-    html: '<p>This week</p>', text: 'This week in health IT.', headers: [AR('healthit-weekly.example.com')],
+    html: '<p>This week</p>', text: 'This week in health IT: cloud contracts, a new interoperability guideline for regional hospital networks, and what the revised privacy rules mean for patient portals.', headers: [AR('healthit-weekly.example.com')],
     anchors: [{ href: 'https://healthit-weekly.example.com/2026/11/cloud', text: 'Microsoft and Google expand their hospital cloud offerings in Japan', source: 'html' }],
   }],
   ['mailing list: private IP, shortener, Reply-To to the list', {

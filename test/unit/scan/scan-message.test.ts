@@ -74,7 +74,12 @@ describe('scanMessage', () => {
   });
 
   it('turns every caution into danger in alert mode', () => {
-    const snap: MailSnapshot = { host: 'eml', html: '<p>x</p>', anchors: [{ href: 'http://198.51.100.7/x', text: 'x', source: 'html' }] };
+    const snap: MailSnapshot = {
+      host: 'eml',
+      text: '院内ポータルのメンテナンスが終わりました。新しい勤務表は下のリンクから確認できます。不明な点は情報システム課までお問い合わせください。',
+      html: '<p>x</p>',
+      anchors: [{ href: 'http://198.51.100.7/x', text: '勤務表', source: 'html' }],
+    };
     expect(scanMessage(snap).level).toBe('caution');
     const v = scanMessage(snap, policy({ scan: { alertMode: true } }));
     expect(v.level).toBe('danger');
