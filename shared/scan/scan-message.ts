@@ -24,7 +24,7 @@ const MAX_FINDINGS_PER_RULE = 10;
  * - with a caution: a total of `dangerScore` (from at least two rules), or `dangerScoreManyRules`
  *   from at least three rules, makes a danger.
  */
-export const COMBINATION = { cautionScore: 2, dangerScore: 4, dangerScoreManyRules: 3.5, infoDangerScore: 3.5, infoDangerRules: 3, cautionWeight: 3 } as const;
+export const COMBINATION = { cautionScore: 1.5, dangerScore: 4, dangerScoreManyRules: 3.5, infoDangerScore: 3.5, infoDangerRules: 3, cautionWeight: 3 } as const;
 
 const SCANNER_FINDINGS = ['scan-error', 'scan-truncated', 'message-incomplete', 'signals-combined'] as const;
 export type ScannerFindingId = (typeof SCANNER_FINDINGS)[number];
@@ -136,7 +136,10 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
     findings.push({ rule: 'scan-truncated', severity: 'info', target: { kind: 'message', value: msg.truncated.join(',') }, params: { parts: msg.truncated.join(', ') } });
   }
 
-  const combined = combine(findings, weightOf);
+  // Weak signs from a known sender (organisation, partner, allowed; authentication not failing)
+  // describe an ordinary mail of theirs, not an attack: they are shown but do not add up.
+  const knownSender = !!msg.from && isTrusted(msg.from.trust) && !authFailed(msg);
+  const combined = knownSender ? undefined : combine(findings, weightOf);
   if (combined && !disabled.has('signals-combined')) findings.push(combined);
 
   if (scanPolicy.alertMode === true) {

@@ -66,7 +66,7 @@ const THEMES: Record<LureTheme, string[]> = {
     'kennwort', 'mot de passe', 'contraseña', 'wachtwoord',
   ],
   prize: [
-    '当選', '抽選で', '景品', '賞品', '賞金', '懸賞', 'ギフト券', 'ギフトカード', 'ポイントを付与', 'ポイントプレゼント', '特別なプレゼント',
+    '当選', '景品', '賞品', '賞金', '懸賞', 'ギフト券', 'ギフトカード', '特別なプレゼント',
     'プレゼントが届', '受け取る権利', '無料プレゼント', '選ばれました',
     'you have won', "you've won", 'you won', 'winner', 'congratulations', 'gift card', 'giftcard', 'claim your', 'free gift',
     'jackpot', 'lottery', 'inheritance', 'beneficiary', 'free spins', 'sweepstakes', 'you have been selected',

@@ -128,6 +128,14 @@ describe('scanMessage', () => {
     expect(COMBINATION.cautionScore).toBeGreaterThan(1);
   });
 
+  it('does not add up weak signs in mail from the organisation itself', () => {
+    const snap: MailSnapshot = { host: 'eml', from: { address: 'soumu@sakura-hp.example.jp' }, subject: '【至急】ギフト券の配布について 8dSHbu0oHKXsxJE', text: '本日中にギフト券を受け取ってください。' };
+    expect(scanMessage(snap).findings.map((f) => f.rule)).toContain('signals-combined');
+    const v = scanMessage(snap, policy({ orgDomains: ['sakura-hp.example.jp'] }));
+    expect(v.findings.map((f) => f.rule)).not.toContain('signals-combined');
+    expect(v.level).toBe('safe');
+  });
+
   it('reports a failing rule as scan-error and keeps going', async () => {
     const { RULES } = await import('../../../shared/rules/registry');
     const rule = RULES.find((r) => r.id === 'body-urgency-lure')!;
