@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isWebLink, messageFinding, senderIsStranger } from './support/helpers';
+import { isWebLink, linkToSender, messageFinding, senderIsStranger } from './support/helpers';
 
 /** Visible characters below which an HTML mail "says nothing" (whitespace not counted). */
 const MIN_TEXT = 120;
@@ -21,7 +21,8 @@ export const bodyLittleText: Rule = {
     const snap = msg.snapshot;
     if (msg.isMailingList) return [];
     const html = typeof snap.html === 'string' && snap.html.trim() !== '';
-    const clickable = html && msg.links.some((l) => isWebLink(l) && l.source !== 'text');
+    // Short service mail (password reset, "your document is ready") links to the sender's own site.
+    const clickable = html && msg.links.some((l) => isWebLink(l) && l.source !== 'text' && !linkToSender(msg, l));
     // A file from a stranger with hardly a word about it ("see attached") is the same trick.
     const fileOnly = senderIsStranger(msg) && msg.attachments.some((a) => !/^image\//i.test(a.attachment.contentType ?? '') && a.ext !== 'ics');
     if (!clickable && !fileOnly) return [];
