@@ -132,6 +132,7 @@ export async function startRoundcube(options: StartRoundcubeOptions = {}): Promi
   if (!webmailPackagesPresent()) {
     throw new Error('Roundcube/Dovecot/PHP are not installed: run `bash test/setup/system-deps.sh` as root');
   }
+  if (process.getuid?.() !== 0) throw new Error('the local Roundcube needs root (Dovecot runs its mailbox as its own users); CI runs as root');
   const user = options.user ?? 'nurse';
   const password = options.password ?? 'kokoroe-test';
   const dir = mkdtempSync(join(tmpdir(), 'kokoroe-webmail-'));
