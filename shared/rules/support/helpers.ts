@@ -61,16 +61,41 @@ export function inDomains(domain: string | undefined, domains: readonly string[]
   return false;
 }
 
-/** The sender's own domains include the brand's (so a real brand mail is not flagged). */
+/**
+ * The sender's own domains include the brand's (so a real brand mail is not flagged). The
+ * brand's service domains (relatedDomains: sharepointonline.com) count here: mail from them was
+ * sent by the brand's own systems, which is what a display name like "(SharePoint Online)" says.
+ */
 export function senderIsBrand(msg: PreparedMessage, brand: ProtectedName): boolean {
-  for (const d of msg.senderDomains) if (inDomains(d, brand.domains)) return true;
+  for (const d of msg.senderDomains) if (inDomains(d, brand.domains) || inDomains(d, brand.relatedDomains ?? [])) return true;
   return false;
 }
 
-/** A link goes to the sender's own (authenticated or From) domain. */
+/**
+ * A link goes to the sender's own (authenticated or From) domain — or, for mail sent by a
+ * brand's own systems, into that brand's domains (a SharePoint notice from sharepointonline.com
+ * linking to tenant.sharepoint.com).
+ */
 export function linkToSender(msg: PreparedMessage, link: PreparedLink): boolean {
   const reg = link.dest.registrableDomain;
-  return !!reg && msg.senderDomains.has(reg);
+  if (!reg) return false;
+  if (msg.senderDomains.has(reg)) return true;
+  for (const brand of senderBrands(msg)) {
+    if (inDomains(reg, brand.domains) || inDomains(reg, brand.relatedDomains ?? [])) return true;
+  }
+  return false;
+}
+
+const senderBrandCache = new WeakMap<PreparedMessage, ProtectedName[]>();
+
+/** The protected brands the sender belongs to (usually none), computed once per message. */
+export function senderBrands(msg: PreparedMessage): ProtectedName[] {
+  let brands = senderBrandCache.get(msg);
+  if (!brands) {
+    brands = msg.protectedNames.filter((b) => b.domains.length > 0 && b.category !== 'org' && b.category !== 'partner' && senderIsBrand(msg, b));
+    senderBrandCache.set(msg, brands);
+  }
+  return brands;
 }
 
 export function isWebLink(link: PreparedLink): boolean {

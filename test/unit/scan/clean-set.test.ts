@@ -71,6 +71,29 @@ const CLEAN: [string, MailSnapshot][] = [
     host: 'eml', from: { address: 'renkei@midori-clinic.example.jp' }, subject: '連携会議のご案内', text: '来月の連携会議の招待状です。',
     attachments: [{ name: 'invite.ics', contentType: 'text/calendar' }], headers: [AR('midori-clinic.example.jp')],
   }],
+  ['SharePoint sharing notification (short HTML only)', {
+    host: 'eml', from: { name: '山田 太郎 (SharePoint Online)', address: 'no-reply@sharepointonline.com' }, subject: '山田 太郎 さんがファイル「勤務表12月.xlsx」を共有しました',
+    html: '<p>山田 太郎 さんがファイルを共有しました。</p>', headers: [AR('sharepointonline.com')],
+    anchors: [{ href: 'https://sakurahp.sharepoint.com/:x:/s/kango/EAbc123', text: '開く', source: 'html' }],
+  }],
+  ['Amazon order confirmation from amazon.co.jp', {
+    host: 'eml', from: { name: 'Amazon.co.jp', address: 'auto-confirm@amazon.co.jp' }, subject: 'Amazon.co.jp ご注文の確認',
+    html: '<p>ご注文ありがとうございます。</p>', headers: [AR('amazon.co.jp')],
+    anchors: [{ href: 'https://www.amazon.co.jp/gp/css/order-details?orderID=503-1234567-7654321', text: '注文を表示', source: 'html' }],
+  }],
+  ['Japanese shop newsletter, HTML only, with a campaign', {
+    host: 'eml', from: { name: '医療用品ショップ', address: 'news@iryou-shop.example.co.jp' }, subject: '【冬のキャンペーン】ポイント2倍のお知らせ',
+    html: '<p>冬のキャンペーンを開催中です。対象商品のご購入でポイントが2倍になります。マスク、グローブ、消毒用品など院内で使う消耗品をまとめてお得にご購入いただけます。</p>',
+    headers: [AR('iryou-shop.example.co.jp'), { name: 'List-Unsubscribe', value: '<https://iryou-shop.example.co.jp/unsub>' }],
+    anchors: [
+      { href: 'https://iryou-shop.example.co.jp/campaign/winter', text: 'キャンペーン詳細', source: 'html' },
+      { href: 'https://iryou-shop.example.co.jp/unsub', text: '配信停止', source: 'html' },
+    ],
+  }],
+  ['sign-in code mail', {
+    host: 'eml', from: { name: 'Microsoft アカウント チーム', address: 'account-security-noreply@accountprotection.microsoft.com' }, subject: 'Microsoft アカウントのセキュリティ コード',
+    text: 'セキュリティ コード: 123456\nこのコードに心当たりがない場合は無視してください。', headers: [AR('accountprotection.microsoft.com')],
+  }],
 ];
 
 describe('clean set: legitimate mail gives no caution or danger', () => {
