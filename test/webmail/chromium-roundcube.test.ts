@@ -94,6 +94,9 @@ describe('chromium', () => {
       await session.waitForRoundcubeScript(rc.origin);
       page = await session.newPage();
       await login(page, rc);
+      // Names what runs where in CI logs, where passing tests are listed per file only.
+      const version = /(?:HeadlessChrome|Chrome)\/([\d.]+)/.exec(await page.evaluate(() => navigator.userAgent))?.[1] ?? '?';
+      console.log(`chromium › roundcube: Chromium ${version} with .output/chrome-mv3 against Roundcube 1.6 at ${rc.origin} (${WEBMAIL_MESSAGES.length} messages)`);
     });
 
     afterAll(async () => {

@@ -134,6 +134,8 @@ describe('firefox-esr', () => {
 
     beforeAll(async () => {
       session = await launchFirefox({ policy: policy(rc!.origin, 5 * DAY, 'warn'), allowOrigins: [rc!.origin] });
+      // Names what runs where in CI logs, where passing tests are listed per file only.
+      console.log(`firefox-esr: ${await session.browser.version()} over WebDriver BiDi with .output/firefox-mv3 (${session.extensionId}) against Roundcube 1.6 at ${rc!.origin}`);
     });
     afterAll(async () => {
       await session?.close();
