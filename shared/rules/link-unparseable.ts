@@ -19,7 +19,7 @@ export const linkUnparseable: Rule = {
       const h = link.href.trim().slice(0, 40).toLowerCase();
       if (/^(https?:|ｈｔｔｐ|www\.|\/\/)/.test(h) || h.includes('://')) {
         // Plain-text extraction sometimes keeps stray markup from quoted HTML; only real anchors count.
-        out.push({ ...linkFinding(this.id, link.source === 'text' ? 'info' : 'caution', link), target: { kind: 'link', value: link.href.slice(0, 300), index: link.index }, params: { url: link.href.slice(0, 80) } });
+        out.push({ ...linkFinding(this.id, link.source === 'text' ? 'info' : 'caution', link), target: { kind: 'link', value: link.href.slice(0, 300), index: link.anchorIndex }, params: { url: link.href.slice(0, 80) } });
       }
       if (out.length >= 3) break;
     }

@@ -298,7 +298,8 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
   const seen = new Set<string>();
   const links: PreparedLink[] = [];
   const actions = actionTextMatcher();
-  for (const a of anchors) {
+  for (let anchorIndex = 0; anchorIndex < anchors.length; anchorIndex++) {
+    const a = anchors[anchorIndex]!;
     const href = a.href.trim();
     if (!href || href.startsWith('#')) continue;
     const key = `${href}\u0000${a.text}`;
@@ -322,6 +323,7 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
     const textNorm = normalizeForMatch(textTrim);
     links.push({
       index: links.length,
+      anchorIndex,
       href,
       text: textTrim,
       source: a.source,

@@ -28,8 +28,14 @@ export interface PreparedAddress {
 }
 
 export interface PreparedLink {
-  /** Index into `links` (and into the snapshot's anchors after extraction). */
+  /** Index into `links`. */
   index: number;
+  /**
+   * Index into the snapshot's `anchors` as the host gave them (or into the anchors extracted
+   * from html/text when the host gave none): what findings report, so a host can outline the
+   * exact link even though duplicates and `#` anchors are skipped here.
+   */
+  anchorIndex: number;
   href: string;
   /** Visible text as written (trimmed, capped). */
   text: string;

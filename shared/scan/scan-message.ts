@@ -10,7 +10,7 @@ import { DEFAULT_POLICY } from '../policy/defaults';
 import { RULES } from '../rules/registry';
 import type { Rule, RuleNeed } from '../rules/types';
 import { prepareMessage } from './prepare';
-import type { PreparedMessage } from './prepared-message';
+import type { PreparedLink, PreparedMessage } from './prepared-message';
 import { isTrusted } from '../rules/support/helpers';
 
 /** Findings one rule may contribute; more would only bury the message. */
@@ -54,10 +54,10 @@ function authFailed(msg: PreparedMessage): boolean {
 }
 
 /** Allowed/org/partner destinations and senders silence rules that are about reputation. */
-function exempt(rule: Rule, finding: Finding, msg: PreparedMessage): boolean {
+function exempt(rule: Rule, finding: Finding, msg: PreparedMessage, linkByAnchor: ReadonlyMap<number, PreparedLink>): boolean {
   if (rule.exemptTrusted === false) return false;
   if (finding.target.kind === 'link' && typeof finding.target.index === 'number') {
-    const link = msg.links[finding.target.index];
+    const link = linkByAnchor.get(finding.target.index);
     return !!link && isTrusted(link.trust);
   }
   if (rule.scope === 'sender' && msg.from && isTrusted(msg.from.trust)) {
@@ -103,6 +103,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
   const findings: Finding[] = [];
   const unchecked: string[] = [];
   const weightOf = new Map<string, Rule['weight']>();
+  const linkByAnchor = new Map(msg.links.map((l) => [l.anchorIndex, l] as const));
 
   for (const rule of RULES) {
     if (disabled.has(rule.id)) continue;
@@ -122,7 +123,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
     let kept = 0;
     for (const f of produced) {
       if (kept >= MAX_FINDINGS_PER_RULE) break;
-      if (!f || exempt(rule, f, msg)) continue;
+      if (!f || exempt(rule, f, msg, linkByAnchor)) continue;
       findings.push(f);
       kept++;
     }

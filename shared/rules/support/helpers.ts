@@ -11,7 +11,7 @@ export function linkFinding(rule: string, severity: Severity, link: PreparedLink
   return {
     rule,
     severity,
-    target: { kind: 'link', value: link.dest.href ?? link.href, index: link.index },
+    target: { kind: 'link', value: link.dest.href ?? link.href, index: link.anchorIndex },
     params: { url: shortUrl(link.dest.href ?? link.href), domain: link.dest.hostname ?? '', ...params },
   };
 }

@@ -113,6 +113,20 @@ describe('scanMessage', () => {
     expect(f?.target).toMatchObject({ kind: 'link', index: 1 });
   });
 
+  it('reports the index of the anchor as the host gave it, even after skipped duplicates', () => {
+    const v = scanMessage({
+      host: 'gmail',
+      html: '<p>x</p>',
+      anchors: [
+        { href: '#top', text: 'top', source: 'dom' },
+        { href: 'https://www.example.jp/', text: 'ok', source: 'dom' },
+        { href: 'https://www.example.jp/', text: 'ok', source: 'dom' },
+        { href: 'javascript:alert(1)', text: 'open', source: 'dom' },
+      ],
+    });
+    expect(v.findings.find((x) => x.rule === 'link-dangerous-scheme')?.target.index).toBe(3);
+  });
+
   it('caps the links it analyses and says so', () => {
     const anchors = Array.from({ length: LIMITS.links + 50 }, (_, i) => ({ href: `https://site${i}.example.jp/`, text: `link ${i}`, source: 'html' as const }));
     const v = scanMessage({ host: 'eml', html: '<p>x</p>', anchors });
