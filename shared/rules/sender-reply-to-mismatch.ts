@@ -1,11 +1,11 @@
 /**
  * Replies go to a different domain than the sender's. Mailing lists and newsletter services do
  * this legitimately, so it is only noted; replies steered to a free mailbox while From looks like
- * a company are the business-e-mail-compromise pattern and a caution.
+ * a company, or to a throw-away domain, are the business-e-mail-compromise pattern and a caution.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isFreemail, senderFinding } from './support/helpers';
+import { isFreemail, senderFinding, unusualDomainReason } from './support/helpers';
 
 export const senderReplyToMismatch: Rule = {
   id: 'sender-reply-to-mismatch',
@@ -19,9 +19,11 @@ export const senderReplyToMismatch: Rule = {
     const other = msg.replyTo.find((r) => r.registrable && r.registrable !== from.registrable && !msg.senderDomains.has(r.registrable) && r.trust === 'other');
     if (!other) return [];
     const toFreemail = isFreemail(other.registrable) && !isFreemail(from.registrable);
+    // Replies steered to a throw-away domain (.quest, x.sa.com) are as telling as free mail.
+    const toThrowaway = !!unusualDomainReason(other.domain);
     return [
       {
-        ...senderFinding(this.id, toFreemail ? 'caution' : 'info', from, { replyTo: other.address, replyDomain: other.domain }),
+        ...senderFinding(this.id, toFreemail || toThrowaway ? 'caution' : 'info', from, { replyTo: other.address, replyDomain: other.domain }),
         target: { kind: 'sender' as const, value: other.address },
       },
     ] as Finding[];
