@@ -9,7 +9,7 @@ import type { Rule } from './types';
 import { isWebLink, linkToSender, messageFinding, senderIsStranger } from './support/helpers';
 
 /** Visible characters below which an HTML mail "says nothing" (whitespace not counted). */
-const MIN_TEXT = 120;
+const MIN_TEXT = 60;
 
 export const bodyLittleText: Rule = {
   id: 'body-little-text',

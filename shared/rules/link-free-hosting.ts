@@ -12,7 +12,9 @@ export const linkFreeHosting: Rule = {
   id: 'link-free-hosting',
   scope: 'link',
   maxSeverity: 'caution',
-  weight: 1,
+  // Form and cloud-storage services are everyday tools of societies and partners; free web
+  // hosting and anonymous file drops are where landing pages live.
+  weight: (f) => (f.params.kind === 'form' || f.params.kind === 'cloud-storage' ? 0.5 : 1),
   needs: ['links'],
   check(msg) {
     const out: Finding[] = [];

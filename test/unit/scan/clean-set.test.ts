@@ -94,6 +94,11 @@ const CLEAN: [string, MailSnapshot][] = [
     host: 'eml', from: { name: 'Microsoft アカウント チーム', address: 'account-security-noreply@accountprotection.microsoft.com' }, subject: 'Microsoft アカウントのセキュリティ コード',
     text: 'セキュリティ コード: 123456\nこのコードに心当たりがない場合は無視してください。', headers: [AR('accountprotection.microsoft.com')],
   }],
+  ['short notice from a medical association with a Google Forms link', {
+    host: 'eml', from: { name: '〇〇医師会 事務局', address: 'jimu@ishikai.example.or.jp' }, subject: '研修会開催のご案内',
+    text: '会員各位\n来月の研修会のご案内です。参加申込は下記フォームよりお願いします。', html: '<p>x</p>', headers: [AR('ishikai.example.or.jp')],
+    anchors: [{ href: 'https://forms.gle/abcdef', text: '参加申込フォーム', source: 'html' }],
+  }],
 ];
 
 describe('clean set: legitimate mail gives no caution or danger', () => {
