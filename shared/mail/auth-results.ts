@@ -74,6 +74,10 @@ export function tokenizeAuthHeader(value: string): AuthToken[] {
           break;
         }
       }
+    } else if (c === ')') {
+      // A stray closing parenthesis outside any comment (seen in RFC 2047-encoded values):
+      // skip it, or the word branch below would never advance.
+      i++;
     } else if (c === ';') {
       tokens.push({ kind: 'semi' });
       i++;

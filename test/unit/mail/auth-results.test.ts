@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HeaderLine } from '../../../shared/model';
 import { parseAuthResultsValue, readAuthentication, tokenizeAuthHeader } from '../../../shared/mail/auth-results';
@@ -138,6 +139,20 @@ describe('readAuthentication', () => {
       expect(readAuthentication([ar(`mx.example; spf=${written} smtp.mailfrom=x.jp`)]).spf?.result).toBe(read);
     });
   }
+
+  it('a stray closing parenthesis outside a comment is skipped, not looped on', () => {
+    expect(tokenizeAuthHeader('a) b')).toEqual([{ kind: 'word', text: 'a' }, { kind: 'word', text: 'b' }]);
+    const auth = readAuthentication([ar('mx.example; spf=pass) smtp.mailfrom=a.example')]);
+    expect(auth.spf).toEqual({ result: 'pass', domain: 'a.example' });
+  });
+
+  it('any mix of the tokenizer\'s special characters ends', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('(', ')', ';', '=', '"', '\\', ' ', 'a', 'spf', 'pass'), { maxLength: 60 }), (parts) => {
+        expect(Array.isArray(tokenizeAuthHeader(parts.join('')))).toBe(true);
+      }),
+    );
+  });
 
   it('no authentication headers', () => {
     expect(readAuthentication([{ name: 'Subject', value: 'x' }])).toEqual({ source: 'none', trusted: false });
