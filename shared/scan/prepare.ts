@@ -201,12 +201,11 @@ function themeMap(text: string): Map<LureTheme, string> {
   return map;
 }
 
-const AUTH_HEADERS = new Set(['authentication-results', 'arc-authentication-results', 'received-spf', 'x-ms-exchange-authentication-results']);
+const AUTH_HEADERS = new Set(['authentication-results', 'arc-authentication-results', 'received-spf']);
 
 /**
  * The authentication headers, made plain before parsing: Microsoft 365 writes them as RFC 2047
- * encoded words when a value holds non-ASCII, and a stray `)` outside a comment is dropped
- * (the reader must only see well-formed comments).
+ * encoded words when a value holds non-ASCII.
  */
 function authHeaders(headers: readonly HeaderLine[]): HeaderLine[] {
   const out: HeaderLine[] = [];
@@ -220,17 +219,7 @@ function authHeaders(headers: readonly HeaderLine[]): HeaderLine[] {
         // keep the raw value
       }
     }
-    let depth = 0;
-    let clean = '';
-    for (const ch of value) {
-      if (ch === '(') depth++;
-      else if (ch === ')') {
-        if (depth === 0) continue;
-        depth--;
-      }
-      clean += ch;
-    }
-    out.push({ name: h.name, value: clean });
+    out.push({ name: h.name, value });
   }
   return out;
 }
