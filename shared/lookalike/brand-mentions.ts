@@ -23,7 +23,7 @@ export interface BrandFindOptions {
 }
 
 export interface BrandMatcher {
-  /** Each brand at most once, in order of first mention. */
+  /** Each brand at most once, in order of first mention; a strong name wins over a weak one. */
   find(text: string, options?: BrandFindOptions): BrandMention[];
 }
 
@@ -45,7 +45,8 @@ function isWordCode(code: number): boolean {
 
 /** The form text and names are compared in: confusable skeleton with whitespace runs as one space. */
 export function normaliseForBrandSearch(text: string): string {
-  return skeleton(text).replace(/\s+/g, ' ');
+  // ™ ® © ℠ become letters under NFKC ("McAfee™" → "mcafeetm") and would hide the name.
+  return skeleton(text.replace(/[\u2122\u00AE\u00A9\u2120]/g, ' ')).replace(/\s+/g, ' ');
 }
 
 export function createBrandMatcher(names: readonly ProtectedName[]): BrandMatcher {
@@ -120,7 +121,9 @@ export function createBrandMatcher(names: readonly ProtectedName[]): BrandMatche
         return [];
       }
       const found: BrandMention[] = [];
-      const seen = new Set<string>();
+      // Brand id → its entry in `found` and whether that entry is only a weak name: a strong
+      // name found later ("イオンカード" after "イオン" ended inside it) replaces the weak one.
+      const seen = new Map<string, { at: number; weak: boolean }>();
       let state = 0;
       for (let i = 0; i < normalised.length; i++) {
         const code = normalised.charCodeAt(i);
@@ -139,11 +142,18 @@ export function createBrandMatcher(names: readonly ProtectedName[]): BrandMatche
         if (ending.length === 0) continue;
         for (const index of ending) {
           const pattern = patterns[index] as Pattern;
-          if (seen.has(pattern.brand.id) || (pattern.weak && !includeWeak)) continue;
+          if (pattern.weak && !includeWeak) continue;
+          const prior = seen.get(pattern.brand.id);
+          if (prior && (!prior.weak || pattern.weak)) continue;
           const start = i - pattern.length + 1;
           if (pattern.boundaryBefore && start > 0 && isWordCode(normalised.charCodeAt(start - 1))) continue;
           if (pattern.boundaryAfter && i + 1 < normalised.length && isWordCode(normalised.charCodeAt(i + 1))) continue;
-          seen.add(pattern.brand.id);
+          if (prior) {
+            found[prior.at] = { brand: pattern.brand, matched: pattern.name };
+            prior.weak = false;
+            continue;
+          }
+          seen.set(pattern.brand.id, { at: found.length, weak: pattern.weak });
           found.push({ brand: pattern.brand, matched: pattern.name });
         }
       }

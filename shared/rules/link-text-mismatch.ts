@@ -3,7 +3,8 @@
  * the oldest phishing trick. Provider wrappers are already unwrapped; known redirectors are
  * skipped. When the text shows the sender's own domain the mismatch is the usual newsletter
  * click-tracking and is only noted, as is a link into the sender's own (tracking) domain; a shown
- * brand or organisation domain is danger.
+ * brand or organisation domain is danger — unless the link stays on the sender's own site and
+ * nothing else in the mail poses as that brand.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -33,9 +34,13 @@ export const linkTextMismatch: Rule = {
       }
       if (redirector) continue;
       const params = { shown: shown.hostname ?? shownDomain, domain: link.dest.hostname ?? realDomain };
-      const shownIsBrand = msg.protectedNames.some((b) => b.domains.length > 0 && inDomains(shown.hostname, b.domains));
-      if (shownIsBrand) out.push(linkFinding(this.id, 'danger', link, params));
-      else if (msg.senderDomains.has(shownDomain) || msg.senderDomains.has(realDomain)) out.push(linkFinding(this.id, 'info', link, params));
+      const shownBrand = msg.protectedNames.find((b) => b.domains.length > 0 && inDomains(shown.hostname, b.domains));
+      const toSender = msg.senderDomains.has(shownDomain) || msg.senderDomains.has(realDomain);
+      // A newsletter pointing at its own page about a shop ("walmart.com" → lindows.com/walmart)
+      // is a claim only when the mail also poses as that brand in its sender name or subject.
+      const claimed = !!shownBrand && [...msg.brands.displayName, ...msg.brands.subject].some((m) => m.brand.id === shownBrand.id);
+      if (shownBrand && (!toSender || claimed)) out.push(linkFinding(this.id, 'danger', link, params));
+      else if (toSender) out.push(linkFinding(this.id, 'info', link, params));
       else out.push(linkFinding(this.id, 'caution', link, params));
     }
     return out;

@@ -16,6 +16,7 @@ export const senderAuthFail: Rule = {
   scope: 'sender',
   maxSeverity: 'danger',
   exemptTrusted: false,
+  weight: (f) => (f.params.list ? 0 : 1),
   needs: ['headers'],
   check(msg) {
     const auth = msg.auth;
@@ -34,9 +35,11 @@ export const senderAuthFail: Rule = {
     const domain = auth.dmarc?.domain ?? msg.from?.domain ?? '';
     const fromOrg = msg.from?.trust === 'org';
     // A mailing list re-sends the author's mail from its own server: DMARC and SPF fail by design.
+    // When the list server itself passed authentication the failure is explained and weighs nothing.
     if (msg.isMailingList && !fromOrg) {
       if (dmarc === 'fail' || ((spf === 'fail' || compauth === 'fail') && !dkimPass)) {
-        return [messageFinding(this.id, 'info', 'header', 'Authentication-Results', { check: dmarc === 'fail' ? 'DMARC' : 'SPF', result: 'fail', domain })] as Finding[];
+        const params = { check: dmarc === 'fail' ? 'DMARC' : 'SPF', result: 'fail', domain, ...(msg.listVerified ? { list: 1 } : {}) };
+        return [messageFinding(this.id, 'info', 'header', 'Authentication-Results', params)] as Finding[];
       }
       return [];
     }

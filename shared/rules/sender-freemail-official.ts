@@ -1,11 +1,12 @@
 /**
  * Free mail (Gmail, Yahoo!, Outlook.com …) that claims to be a public body, a hospital, a bank
  * or a well-known company in its display name or subject. Official bodies do not write from free
- * mailboxes (IPA, MHLW notices on fake 保健所 mail).
+ * mailboxes (IPA, MHLW notices on fake 保健所 mail). A provider's own subdomains
+ * (mail.docomo.ne.jp, accounts.google.com) are its systems, not a consumer mailbox.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isFreemail, senderFinding } from './support/helpers';
+import { isConsumerMailbox, senderFinding } from './support/helpers';
 import { lureMatcher } from './support/lexicon';
 import { normalizeForMatch } from '../scan/term-matcher';
 
@@ -16,7 +17,7 @@ export const senderFreemailOfficial: Rule = {
   needs: ['from'],
   check(msg) {
     const from = msg.from;
-    if (!from || !isFreemail(from.registrable)) return [];
+    if (!from || !isConsumerMailbox(from)) return [];
     const brand = msg.brands.displayName.find((b) => b.brand.domains.length > 0);
     if (brand) return [senderFinding(this.id, 'caution', from, { claim: brand.matched })] as Finding[];
     const nameHit = lureMatcher().find(normalizeForMatch(from.name), 20).find((h) => h.tag === 'official');
@@ -35,6 +36,7 @@ export const senderFreemailOfficial: Rule = {
     ],
     clean: [
       { name: 'private person on Gmail', snapshot: { from: { name: '佐藤 花子', address: 'hanako.sato@gmail.com' }, subject: '同窓会のお知らせ' } },
+      { name: 'the carrier writing from its own notice subdomain', snapshot: { from: { name: 'dアカウント', address: 'd-account@mail.docomo.ne.jp' }, subject: 'パスワード変更のお知らせ' } },
       { name: '保健所 from a government domain', snapshot: { from: { name: '〇〇保健所', address: 'hokenjo@city.example.lg.jp' }, subject: '感染症発生届について' } },
     ],
   },

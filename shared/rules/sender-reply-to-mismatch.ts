@@ -2,28 +2,32 @@
  * Replies go to a different domain than the sender's. Mailing lists and newsletter services do
  * this legitimately, so it is only noted; replies steered to a free mailbox while From looks like
  * a company, or to a throw-away domain, are the business-e-mail-compromise pattern and a caution.
+ * Webinar, e-signature and ticketing services (authenticated) send on behalf of a person and put
+ * that person in Reply-To by design: noted without weight.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isFreemail, senderFinding, unusualDomainReason } from './support/helpers';
+import { isFreemail, sentOnBehalf, senderFinding, unusualDomainReason } from './support/helpers';
 
 export const senderReplyToMismatch: Rule = {
   id: 'sender-reply-to-mismatch',
   scope: 'sender',
   maxSeverity: 'caution',
-  weight: 1,
+  weight: (f) => (f.params.onBehalf ? 0 : 1),
   needs: ['from'],
   check(msg) {
     const from = msg.from;
     if (!from || !from.registrable || msg.isMailingList) return [];
     const other = msg.replyTo.find((r) => r.registrable && r.registrable !== from.registrable && !msg.senderDomains.has(r.registrable) && r.trust === 'other');
     if (!other) return [];
+    const onBehalf = sentOnBehalf(msg);
     const toFreemail = isFreemail(other.registrable) && !isFreemail(from.registrable);
     // Replies steered to a throw-away domain (.quest, x.sa.com) are as telling as free mail.
     const toThrowaway = !!unusualDomainReason(other.domain);
+    const severity = (toFreemail && !onBehalf) || toThrowaway ? 'caution' : 'info';
     return [
       {
-        ...senderFinding(this.id, toFreemail || toThrowaway ? 'caution' : 'info', from, { replyTo: other.address, replyDomain: other.domain }),
+        ...senderFinding(this.id, severity, from, { replyTo: other.address, replyDomain: other.domain, ...(onBehalf ? { onBehalf: 1 } : {}) }),
         target: { kind: 'sender' as const, value: other.address },
       },
     ] as Finding[];

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isFreemail, mentionIsWeak, messageFinding, senderIsBrand } from './support/helpers';
+import { isConsumerMailbox, mentionIsWeak, messageFinding, senderIsBrand } from './support/helpers';
 
 export const subjectBrandMismatch: Rule = {
   id: 'subject-brand-mismatch',
@@ -23,7 +23,7 @@ export const subjectBrandMismatch: Rule = {
       if (brand.domains.length === 0 || brand.category === 'partner' || claimed.has(brand.id) || senderIsBrand(msg, brand)) continue;
       const weak = mentionIsWeak(mention, msg.subject);
       if (weak) continue;
-      const severity = isFreemail(from.registrable) ? 'caution' : 'info';
+      const severity = isConsumerMailbox(from) ? 'caution' : 'info';
       return [messageFinding(this.id, severity, 'subject', msg.subject, { brand: mention.matched, domain: from.domain })] as Finding[];
     }
     return [];

@@ -373,6 +373,7 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
   const header = (name: string) => headerIndex.get(name.toLowerCase()) ?? [];
   const isMailingList = ['list-id', 'list-post', 'mailing-list', 'x-mailing-list', 'list-help'].some((h) => headerIndex.has(h)) ||
     header('precedence').some((v) => /^\s*list\b/i.test(v));
+  const listVerified = isMailingList && listAuthenticated(header, sender, auth);
 
   return {
     snapshot,
@@ -411,6 +412,31 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
     invisibleCount: countInvisible(bodyText.slice(0, LIMITS.matchChars)),
     senderDomains,
     isMailingList,
+    listVerified,
     lists,
   };
+}
+
+/** Domains a list names itself by: List-Id (`<users.lists.example.org>`), List-Post mailto, Sender. */
+function listDomains(header: (name: string) => string[], sender: PreparedAddress | undefined): string[] {
+  const out: string[] = [];
+  const id = /<([^<>\s]{3,255})>/.exec(header('list-id')[0] ?? '')?.[1];
+  if (id && id.includes('.')) out.push(safeRegistrable(id.toLowerCase()));
+  const post = /mailto:[^@<>\s]+@([a-z0-9.-]+)/i.exec(header('list-post')[0] ?? '')?.[1];
+  if (post) out.push(safeRegistrable(post.toLowerCase()));
+  if (sender?.registrable) out.push(sender.registrable);
+  return out;
+}
+
+/**
+ * The list server itself passed authentication (SPF for its bounce address or its own DKIM
+ * signature) at a trusted receiver: the post really came through that list, which explains a
+ * DMARC failure of the author's domain. List headers alone prove nothing — anyone can write them.
+ */
+function listAuthenticated(header: (name: string) => string[], sender: PreparedAddress | undefined, auth: PreparedMessage['auth']): boolean {
+  if (!auth || !auth.trusted) return false;
+  const passed = new Set<string>();
+  if (auth.spf?.result === 'pass' && auth.spf.domain) passed.add(safeRegistrable(auth.spf.domain.toLowerCase()));
+  for (const d of auth.dkim ?? []) if (d.result === 'pass' && d.domain) passed.add(safeRegistrable(d.domain.toLowerCase()));
+  return listDomains(header, sender).some((d) => passed.has(d));
 }

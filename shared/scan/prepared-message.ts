@@ -107,6 +107,8 @@ export interface PreparedMessage {
   senderDomains: Set<string>;
   /** True when the message carries mailing-list headers (List-Id, List-Post, Mailing-List …). */
   isMailingList: boolean;
+  /** A mailing-list post whose list server passed authentication at a trusted receiver. */
+  listVerified: boolean;
   /** Domain lists from policy, normalised to lower-case registrable forms. */
   lists: PolicyLists;
 }

@@ -11,7 +11,7 @@ import { RULES } from '../rules/registry';
 import type { Rule, RuleNeed } from '../rules/types';
 import { prepareMessage } from './prepare';
 import type { PreparedLink, PreparedMessage } from './prepared-message';
-import { isTrusted } from '../rules/support/helpers';
+import { authenticatedBrand, isTrusted } from '../rules/support/helpers';
 
 /** Findings one rule may contribute; more would only bury the message. */
 const MAX_FINDINGS_PER_RULE = 10;
@@ -138,8 +138,10 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
   }
 
   // Weak signs from a known sender (organisation, partner, allowed; authentication not failing)
-  // describe an ordinary mail of theirs, not an attack: they are shown but do not add up.
-  const knownSender = !!msg.from && isTrusted(msg.from.trust) && !authFailed(msg);
+  // describe an ordinary mail of theirs, not an attack: they are shown but do not add up. The same
+  // holds for a protected brand's own domain that passed authentication: a bank's transfer notice
+  // says 振込先 and 至急 because it is one.
+  const knownSender = (!!msg.from && isTrusted(msg.from.trust) && !authFailed(msg)) || !!authenticatedBrand(msg);
   const combined = knownSender ? undefined : combine(findings, weightOf);
   if (combined && !disabled.has('signals-combined')) findings.push(combined);
 

@@ -121,6 +121,64 @@ export function isFreemail(registrable: string | undefined): boolean {
   return !!registrable && FREEMAIL_DOMAINS.has(registrable);
 }
 
+/** Providers that hand out mailboxes on subdomains too (user@xx.so-net.ne.jp, user@abc.ocn.ne.jp). */
+const SUBDOMAIN_MAILBOX_PROVIDERS: ReadonlySet<string> = new Set(['ocn.ne.jp', 'biglobe.ne.jp', 'so-net.ne.jp', 'plala.or.jp', 'nifty.com']);
+
+/**
+ * The address is a consumer mailbox anyone can open. Most providers give those out only at the
+ * apex (user@docomo.ne.jp, user@gmail.com); their subdomains (mail.docomo.ne.jp,
+ * accounts.google.com) are the provider's own systems writing to its customers.
+ */
+export function isConsumerMailbox(addr: PreparedAddress | undefined): boolean {
+  if (!addr || !isFreemail(addr.registrable)) return false;
+  return addr.domain === addr.registrable || SUBDOMAIN_MAILBOX_PROVIDERS.has(addr.registrable);
+}
+
+/**
+ * The From domain passed authentication at a receiving server we trust: DMARC pass for it, or a
+ * DKIM signature of its own registrable domain, with no failure recorded. Only then is the
+ * domain in From known to be the sender.
+ */
+export function fromAuthenticated(msg: PreparedMessage): boolean {
+  const a = msg.auth;
+  const reg = msg.from?.registrable;
+  if (!a || !a.trusted || !reg) return false;
+  if (a.dmarc?.result === 'fail') return false;
+  const aligned = (d: string | undefined) => {
+    const dom = (d ?? '').toLowerCase();
+    return dom === reg || dom.endsWith(`.${reg}`);
+  };
+  if (a.dmarc?.result === 'pass' && (!a.dmarc.domain || aligned(a.dmarc.domain))) return true;
+  return (a.dkim ?? []).some((d) => d.result === 'pass' && aligned(d.domain));
+}
+
+/**
+ * The protected brand that authenticated mail comes from: the From domain is one of the brand's
+ * own domains (not a consumer mailbox it hosts, not a service domain carrying other people's
+ * mail) and passed authentication. Its mail is the brand's, whatever words it uses.
+ */
+export function authenticatedBrand(msg: PreparedMessage): ProtectedName | undefined {
+  const from = msg.from;
+  if (!from || !from.domain || isConsumerMailbox(from) || !fromAuthenticated(msg)) return undefined;
+  return msg.protectedNames.find((b) => b.category !== 'org' && b.category !== 'partner' && inDomains(from.domain, b.domains));
+}
+
+/**
+ * Services that send on someone else's behalf — webinars, e-signature, calendars, ticketing,
+ * forms — and put that person in Reply-To by design. Their own notification domains only.
+ */
+export const ON_BEHALF_SERVICES: readonly string[] = [
+  'zoom.us', 'zoom.com', 'docusign.net', 'docusign.com', 'adobesign.com', 'echosign.com', 'webex.com', 'gotowebinar.com',
+  'eventbrite.com', 'peatix.com', 'connpass.com', 'doorkeeper.jp', 'calendly.com', 'surveymonkey.com', 'typeform.com',
+  'sharepointonline.com',
+];
+
+/** Authenticated mail from a service that writes on behalf of its users. */
+export function sentOnBehalf(msg: PreparedMessage): boolean {
+  const d = msg.from?.domain;
+  return !!d && inDomains(d, ON_BEHALF_SERVICES) && fromAuthenticated(msg);
+}
+
 export const EXECUTABLE_EXTS: ReadonlySet<string> = new Set([
   'exe', 'scr', 'cpl', 'com', 'pif', 'msi', 'msix', 'msixbundle', 'appx', 'appxbundle', 'msp', 'dll', 'ocx', 'sys', 'drv',
   'apk', 'xapk', 'app', 'pkg', 'deb', 'rpm', 'gadget', 'application', 'appref-ms', 'chm', 'hlp', 'inf', 'xll', 'wll',

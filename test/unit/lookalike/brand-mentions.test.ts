@@ -52,6 +52,15 @@ describe('createBrandMatcher: weak names', () => {
     expect(ids('online', true)).toEqual([]);
     expect(ids('pineapple', true)).toEqual([]);
   });
+  it('a strong name wins over the weak name that ends inside it', () => {
+    expect(matcher.find('イオンカードご利用確認', { includeWeak: true }).map((m) => m.matched)).toEqual(['イオンカード']);
+    expect(matcher.find('ヤマト運輸 お届け予定', { includeWeak: true }).map((m) => m.matched)).toEqual(['ヤマト運輸']);
+    expect(matcher.find('イオン店舗のお知らせ', { includeWeak: true }).map((m) => m.matched)).toEqual(['イオン']);
+  });
+  it('finds names followed by trademark signs', () => {
+    expect(ids('Mcafee™ Total Protection')).toEqual(['mcafee']);
+    expect(ids('Norton® 360 LifeLock')).toEqual(['norton']);
+  });
   it('reports the listed name that matched', () => {
     expect(matcher.find('ｅ－Ｔａｘ の還付')[0]?.matched).toBe('e-Tax');
   });

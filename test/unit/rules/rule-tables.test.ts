@@ -32,6 +32,8 @@ const FLAGS: Row[] = [
   ['link-dangerous-scheme', 'javascript with a newline', link('  java\nscript:alert(1)'), 'danger'],
   ['link-text-mismatch', 'shown mhlw.go.jp, real evil.example', link('https://evil.example/x', 'https://www.mhlw.go.jp/'), 'danger'],
   ['link-text-mismatch', 'shown ordinary site, real other site', link('https://other-site.example.net/x', 'www.shop-site.example.org'), 'caution'],
+  ['link-text-mismatch', 'newsletter linking to its own page about a shop (noted)', { ...link('http://www.sender-mail.example/walmart', 'walmart.com'), subject: 'Monthly report' }, 'info'],
+  ['link-text-mismatch', 'own-domain link showing a brand the sender name claims', { ...link('https://www.sender-mail.example/login', 'https://www.amazon.co.jp/'), from: { name: 'Amazon.co.jp', address: 'info@sender-mail.example' } }, 'danger'],
   ['link-brand-mismatch', 'えきねっと login text to another domain', link('https://eki-net-login.example.com/', 'えきねっとにログイン'), 'danger'],
   ['link-credential-lure', 'English verify link with a suspended account story', { ...link('https://verify.example.net/', 'Verify now'), text: 'Your account has been suspended.' }, 'caution'],
   ['link-executable-download', 'scr behind link text', link('https://files.example.net/photo.scr', '写真を見る'), 'danger'],
@@ -69,6 +71,8 @@ const CLEAN: Row[] = [
   ['sender-brand-mismatch', 'weak name inside a longer title', sender('Lockergnome Windows Daily', 'subscriptions@lockergnome.example.com')],
   ['sender-freemail-official', 'English topic word in a subject from Gmail', sender('Taro', 'taro.private@gmail.com', 'government policy discussion')],
   ['sender-display-name-address', 'newsletter named after its site', sender('Comics.com', 'news@mailer.unitedmedia.example.com')],
+  ['body-callback-lure', 'vendor invoice with TEL in the signature and ご連絡ください', { host: 'eml', from: { address: 'rep@vendor.example.co.jp' }, subject: '11月分 ご請求書の送付', text: '請求書をお送りいたします。お支払いをお願いいたします。\nご不明な点がございましたら、私までご連絡ください。\nTEL 03-5802-0000  FAX 03-5802-0001' }],
+  ['body-callback-lure', 'billing notice with a customer-centre number and no hint of an unwanted charge', { host: 'eml', from: { address: 'info@power.example.co.jp' }, subject: 'ご請求金額確定のお知らせ', text: 'ご利用料金 10,842円（口座振替）。お問い合わせはカスタマーセンター 0120-995-007 までお電話ください。' }],
   ['body-callback-lure', 'phone number in a signature of a billing mail with a link to the sender', { host: 'eml', from: { address: 'billing@vendor.example.co.jp' }, subject: '請求書送付', text: '請求書をお送りします。ご不明点はお電話ください。03-1234-5678', html: '<p>x</p>', anchors: [{ href: 'https://www.vendor.example.co.jp/bill', text: '請求書', source: 'html' }] }],
 ];
 
