@@ -10,6 +10,7 @@ export const RULE_TEXTS_EN: RuleTexts = {
   'link-idn-homograph': { title: 'Domain with look-alike characters', message: 'The link\'s domain {shown} mixes characters that look the same but are different. It is very likely fake; do not open it.' },
   'link-ip-host': { title: 'Link to a bare IP address', message: 'The link points to a number ({domain}) instead of a name. Real companies rarely do this. Ask your IT administrator before opening it.' },
   'link-userinfo': { title: 'Link that hides its destination', message: 'The link starts with "{shown}" but really goes to {domain}. Do not open it; ask your IT administrator.' },
+  'link-redirect-cloak': { title: 'Link passes through a well-known site', message: 'This link goes through {front} and then on to {domain}. A famous name in front hides the real destination. If anything else looks odd, do not open it.' },
   'link-shortener': { title: 'Shortened link', message: 'A short link ({domain}) hides where it really goes. If anything else looks odd, do not open it.' },
   'link-dangerous-scheme': { title: 'Link that runs a program', message: 'This link ({scheme}) does not open a web page; it runs commands on your computer. Do not click it; ask your IT administrator.' },
   'link-executable-download': { title: 'Link that downloads a file', message: 'Opening the link downloads "{file}". Do not open it; check with the sender by phone or ask your IT administrator.' },

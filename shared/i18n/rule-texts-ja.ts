@@ -27,6 +27,10 @@ export const RULE_TEXTS_JA: RuleTexts = {
     title: '行き先をごまかしたリンク',
     message: 'リンクの先頭に「{shown}」と書かれていますが、実際には {domain} へ移動します。開かずに管理者に相談してください。',
   },
+  'link-redirect-cloak': {
+    title: '有名サイトを経由して別のサイトへ移るリンク',
+    message: 'このリンクは {front} を通って、{domain} へ移動します。有名な名前で行き先を隠す手口です。ほかにも気になる点があれば、開かないでください。',
+  },
   'link-shortener': {
     title: '短縮URL',
     message: '短縮URL（{domain}）は本当の行き先が見えません。ほかにも気になる点があれば開かないでください。',

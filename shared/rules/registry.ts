@@ -17,6 +17,7 @@ import { linkLookalikeDomain } from './link-lookalike-domain';
 import { linkObfuscatedUrl } from './link-obfuscated-url';
 import { linkRecipientEmbedded } from './link-recipient-embedded';
 import { linkShortener } from './link-shortener';
+import { linkRedirectCloak } from './link-redirect-cloak';
 import { linkTextMismatch } from './link-text-mismatch';
 import { linkUnparseable } from './link-unparseable';
 import { linkUnusualDomain } from './link-unusual-domain';
@@ -83,6 +84,7 @@ export const RULES: readonly Rule[] = [
   linkObfuscatedUrl,
   linkRecipientEmbedded,
   linkShortener,
+  linkRedirectCloak,
   linkTextMismatch,
   linkUnparseable,
   linkUnusualDomain,

@@ -124,7 +124,7 @@ const THEMES: Record<LureTheme, string[]> = {
   'spam-topic': [
     // gambling
     'オンラインカジノ', 'カジノ', 'casino', 'free spins', 'freispiele', 'giros grátis', 'giros gratis', 'tours gratuits', 'jackpot',
-    'slot machine', 'slots', 'sportwetten', 'apostas', 'bet365', 'no deposit', 'ohne einzahlung', 'sem depósito',
+    'slot machine', 'online slots', 'sportwetten', 'apostas', 'bet365', 'no deposit', 'ohne einzahlung', 'sem depósito',
     // dating and adult
     '出会い', '人妻', 'セフレ', 'dating', 'singles in your area', 'lonely', 'hot singles', 'sex', 'looking for a lover', 'meet women',
     'local women', 'soulmate', 'seitensprung', 'namoro', 'encontro', 'rencontre', 'dating-app', 'nudes',
