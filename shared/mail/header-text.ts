@@ -228,6 +228,10 @@ function decodeRun(run: Word[], hint: string | undefined): string {
   }
   const declared = run[0]!.charset;
   const decoder = decoderFor(declared);
+  // ISO-2022-JP is stateful and every encoded word returns to ASCII (RFC 1468): decode word by
+  // word. Joined, the escape that ends one word meets the escape that opens the next, and the
+  // WHATWG decoder reports that pair as an error (U+FFFD).
+  if (decoder && decoder.encoding === 'iso-2022-jp') return run.map((w) => decoder.decode(w.bytes)).join('');
   // A declared UTF-8 that is not UTF-8 is a common lie: fall back to guessing.
   if (decoder && !(decoder.encoding === 'utf-8' && !isValidUtf8(bytes))) return decoder.decode(bytes);
   return decodeUnknown(bytes, hint).text;

@@ -23,6 +23,7 @@ describe('decodeHeaderText', () => {
     ['UTF-8 declared but Shift_JIS sent', `=?UTF-8?B?${b64(SJIS_SEIKYUSHO)}?=`, '請求書'],
     ['CP932 label', `=?CP932?B?${b64(SJIS_SEIKYUSHO)}?=`, '請求書'],
     ['ISO-2022-JP word', `=?iso-2022-jp?B?${b64(JIS_TESUTO)}?=`, 'テスト'],
+    ['ISO-2022-JP subject split into several words (each ends in ASCII)', `=?ISO-2022-JP?B?${b64(JIS_TESUTO)}?=\r\n =?ISO-2022-JP?B?${b64(JIS_TESUTO)}?=`, 'テストテスト'],
     ['RFC 2231 language suffix', `=?utf-8*ja?B?${b64(utf8('日本'))}?=`, '日本'],
     ['text between words is kept', `Re: =?UTF-8?B?${b64(utf8('確認'))}?= (2) =?UTF-8?B?${b64(utf8('済'))}?=`, 'Re: 確認 (2) 済'],
     ['word glued to text', `abc=?UTF-8?B?${b64(utf8('字'))}?=def`, 'abc字def'],
