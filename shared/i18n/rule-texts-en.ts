@@ -55,6 +55,7 @@ export const RULE_TEXTS_EN: RuleTexts = {
   'subject-disguised-letters': { title: 'Disguised letters', message: 'The subject or sender name uses look-alike characters ("{text}") to slip past spam filters.' },
   'subject-random-token': { title: 'Random code in the subject', message: 'The subject carries a meaningless code ({token}), typical of mass-mailed spam.' },
   'sender-random-address': { title: 'Machine-made sender address', message: 'The sender address ({part}) is a meaningless string, typical of throw-away senders.' },
+  'sender-name-number': { title: 'Long number in the sender name', message: 'The sender name carries a long number ({number}), a habit of bulk scam mail. If anything else looks odd, do not open it.' },
   'sender-name-emoji': { title: 'Sender name decorated with emoji', message: 'The sender name ({name}) is decorated with emoji, a habit of bulk advertising and scam mail.' },
   'sender-name-unrelated': { title: 'Sender name unrelated to the address', message: 'The sender name "{name}" has nothing to do with the address ({address}) or the linked sites. Judge by the address, not the name.' },
   'subject-fake-reply': { title: 'Fake reply', message: 'The subject "{subject}" looks like a reply or forward, but there is no earlier conversation. This is a trick to lower your guard.' },

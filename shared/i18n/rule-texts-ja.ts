@@ -209,6 +209,10 @@ export const RULE_TEXTS_JA: RuleTexts = {
     title: '機械的に作られたような送信元',
     message: '送信元のアドレス（{part}）は、意味のない文字の並びで、使い捨てのアドレスによく見られます。',
   },
+  'sender-name-number': {
+    title: '差出人名に長い番号',
+    message: '差出人の名前に長い番号（{number}）が入っています。大量に送られる詐欺メールによくある形です。ほかにも気になる点があれば、開かないでください。',
+  },
   'sender-name-emoji': {
     title: '絵文字で飾った差出人名',
     message: '差出人名（{name}）が絵文字で飾られています。宣伝や詐欺のメールによくある形です。',

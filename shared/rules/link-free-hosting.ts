@@ -8,6 +8,17 @@ import type { Rule } from './types';
 import { isWebLink, linkFinding, linkToSender } from './support/helpers';
 import { freeHostingKind } from '../scan/deps';
 
+/**
+ * Serverless function hosts: a page anyone deploys in minutes under the cloud's name
+ * (`us-central1-x.cloudfunctions.net`, `x-uc.a.run.app`). Mail links there only for landing pages.
+ */
+const SERVERLESS = ['cloudfunctions.net', 'run.app'];
+
+function serverlessKind(hostname: string | undefined): string | undefined {
+  const h = (hostname ?? '').toLowerCase();
+  return SERVERLESS.some((d) => h.endsWith(`.${d}`)) ? 'free-hosting' : undefined;
+}
+
 export const linkFreeHosting: Rule = {
   id: 'link-free-hosting',
   scope: 'link',
@@ -22,7 +33,7 @@ export const linkFreeHosting: Rule = {
       if (!isWebLink(link) || linkToSender(msg, link)) continue;
       let kind: string | undefined;
       try {
-        kind = freeHostingKind(link.dest);
+        kind = freeHostingKind(link.dest) ?? serverlessKind(link.dest.hostname);
       } catch {
         kind = undefined;
       }
@@ -35,6 +46,7 @@ export const linkFreeHosting: Rule = {
   examples: {
     flags: [
       { name: 'page on a free hosting subdomain', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://smbc-card-check.web.app/login', text: 'ログイン', source: 'html' }] } },
+      { name: 'statement on a cloud function', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://us-central1-schwab-882fd.cloudfunctions.net/statement', text: 'Download statement', source: 'html' }] } },
       { name: 'IPFS gateway', snapshot: { html: '<p>x</p>', anchors: [{ href: 'https://ipfs.io/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi/index.html', text: 'View document', source: 'html' }] } },
     ],
     clean: [

@@ -48,6 +48,7 @@ import { senderImpersonatesOrg } from './sender-impersonates-org';
 import { senderLookalikeDomain } from './sender-lookalike-domain';
 import { senderRandomAddress } from './sender-random-address';
 import { senderNameEmoji } from './sender-name-emoji';
+import { senderNameNumber } from './sender-name-number';
 import { senderNameUnrelated } from './sender-name-unrelated';
 import { senderReplyToMismatch } from './sender-reply-to-mismatch';
 import { senderUnauthenticated } from './sender-unauthenticated';
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
   senderLookalikeDomain,
   senderRandomAddress,
   senderNameEmoji,
+  senderNameNumber,
   senderNameUnrelated,
   senderReplyToMismatch,
   senderUnauthenticated,

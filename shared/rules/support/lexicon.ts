@@ -127,7 +127,8 @@ const THEMES: Record<LureTheme, string[]> = {
     'slot machine', 'online slots', 'sportwetten', 'apostas', 'bet365', 'no deposit', 'ohne einzahlung', 'sem depósito',
     // dating and adult
     '出会い', '人妻', 'セフレ', 'dating', 'singles in your area', 'lonely', 'hot singles', 'sex', 'looking for a lover', 'meet women',
-    'local women', 'soulmate', 'seitensprung', 'namoro', 'encontro', 'rencontre', 'dating-app', 'nudes',
+    'local women', 'soulmate', 'seitensprung', 'namoro', 'encontro', 'rencontre', 'dating-app', 'nudes', 'flirt', 'flirten',
+    'sexy singles', 'ukrainian women', 'ukrainian brides', 'oekraïense', 'sexyflirt', 'perfect match', 'perfecte match',
     // miracle products
     '飲むだけで', '簡単に痩せ', 'keto', 'gummies', 'weight loss pills', 'lose weight fast', 'fat burner', 'erectile', 'viagra',
     'cialis', 'male enhancement', 'potenz', 'abnehmen', 'emagrecer', 'miracle', 'doctors hate', 'anti-aging', 'cbd',
@@ -137,6 +138,8 @@ const THEMES: Record<LureTheme, string[]> = {
     'forex', 'binary options', 'payday loan', 'loan approved', 'mortgage rates', 'debt relief', 'credit repair', 'geld verdienen',
     'renda extra', 'ganhe dinheiro', 'empréstimo', 'gagner de l\'argent', 'extended warranty', 'home warranty', 'car insurance',
     'life insurance', 'solar panels', 'cotação', 'plano de saúde', 'bitcoin', 'btc',
+    // crypto giveaways and wallet drainers
+    'airdrop', 'presale', 'token sale', 'claim your tokens', 'connect your wallet', 'wallet extension', 'usdt', 'nft',
   ],
 };
 
