@@ -66,7 +66,7 @@ export const RULE_TEXTS_EN: RuleTexts = {
   'body-archive-password': { title: 'Archive password in the body', message: 'The body gives the password for an archive, a way to slip past virus checks. Confirm with the sender by phone.' },
   'body-callback-lure': { title: 'Bill that wants a phone call', message: 'An unexpected charge or similar story asks you to call {phone}. Do not call this number; ask your IT administrator.' },
   'body-spam-topic': { title: 'Typical scam topic', message: 'The message is about "{phrase}", a typical topic of scam mail (gambling, dating, get-rich offers). Do not open its links.' },
-  'body-html-only': { title: 'HTML without a text version', message: 'The message has only an HTML body; ordinary mail programs also include a text version. Weigh it with the other signs.' },
+  'body-html-only': { title: 'Formatted (HTML) mail only', message: 'The message came only in formatted (HTML) form, with no plain-text version. On its own this is fine; weigh it with the other signs.' },
   'body-little-text': { title: 'Almost no text', message: 'The message has almost no text, only pictures or buttons and links. Do not open links in a message you cannot read.' },
   'body-prize-lure': { title: 'Prize or gift bait', message: 'Words like "{phrase}" lure with prizes or rewards. Do not enter personal or card details.' },
   'body-invisible-text': { title: 'Many invisible characters', message: 'The text contains {count} invisible characters, used to slip past spam filters.' },

@@ -28,12 +28,12 @@ export const RULE_TEXTS_JA: RuleTexts = {
     message: 'リンクの先頭に「{shown}」と書かれていますが、実際には {domain} へ移動します。開かずに管理者に相談してください。',
   },
   'link-redirect-cloak': {
-    title: '有名サイトを経由して別のサイトへ移るリンク',
-    message: 'このリンクは {front} を通って、{domain} へ移動します。有名な名前で行き先を隠す手口です。ほかにも気になる点があれば、開かないでください。',
+    title: '有名サイトを経由するリンク',
+    message: 'このリンクは {front} を通って {domain} へ移動します。有名な名前で本当の行き先を隠す手口です。ほかにも気になる点があれば、開かないでください。',
   },
   'link-shortener': {
     title: '短縮URL',
-    message: '短縮URL（{domain}）は本当の行き先が見えません。ほかにも気になる点があれば開かないでください。',
+    message: '短縮URL（{domain}）は、本当の行き先が見えません。ほかにも気になる点があれば、開かないでください。',
   },
   'link-dangerous-scheme': {
     title: 'プログラムを動かすリンク',
@@ -143,7 +143,7 @@ export const RULE_TEXTS_JA: RuleTexts = {
   // sender and headers
   'sender-auth-fail': {
     title: '送信元の確認に失敗',
-    message: '受信サーバーの確認（{check}）で、このメールが {domain} から本当に送られたことを確認できませんでした。なりすましの可能性があります。管理者に相談してください。',
+    message: 'このメールが本当に {domain} から送られたものか、受信サーバーの検査（{check}）で確かめられませんでした。なりすましの可能性があります。リンクや添付を開かず、管理者に相談してください。',
   },
   'sender-display-name-address': {
     title: '名前欄に別のアドレス',
@@ -179,11 +179,11 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'sender-address-malformed': {
     title: '差出人アドレスが不正',
-    message: '差出人のアドレス（{address}）が正しい形ではありません。正規のメールではまずありません。',
+    message: '差出人のアドレス（{address}）が正しい形ではありません。正規のメールではほとんどありません。リンクや添付は開かないでください。',
   },
   'sender-unauthenticated': {
-    title: '送信元の証明がないメール',
-    message: 'このメールには送信元を証明する仕組み（SPF・DKIM）の合格記録がありません。ほかにも気になる点があれば開かないでください。',
+    title: '送信元を確かめられないメール',
+    message: 'このメールには、送信元が本物だと確かめられる記録（SPF・DKIM）がありません。ほかにも気になる点があれば、リンクや添付を開かないでください。',
   },
   'sender-unusual-domain': {
     title: '使い捨てによく使われるドメイン',
@@ -199,15 +199,15 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'subject-disguised-letters': {
     title: '特殊な文字で書かれた件名・名前',
-    message: '件名や差出人名が、普通の文字に似せた特殊な文字（「{text}」）で書かれています。迷惑メール対策をすり抜ける手口です。',
+    message: '件名や差出人名が、普通の文字に似せた特殊な文字（「{text}」）で書かれています。迷惑メール対策をすり抜ける手口です。リンクや添付は開かないでください。',
   },
   'subject-random-token': {
     title: '件名に無意味な文字列',
-    message: '件名に意味のない文字列（{token}）が付いています。大量に送られる迷惑メールの特徴です。',
+    message: '件名に意味のない文字列（{token}）が付いています。大量に送られる迷惑メールによくある形です。ほかにも気になる点があれば、開かないでください。',
   },
   'sender-random-address': {
     title: '機械的に作られたような送信元',
-    message: '送信元のアドレス（{part}）は、意味のない文字の並びで、使い捨てのアドレスによく見られます。',
+    message: '送信元のアドレス（{part}）は意味のない文字の並びです。使い捨てのアドレスによくある形です。心当たりがなければ、リンクや添付を開かないでください。',
   },
   'sender-name-number': {
     title: '差出人名に長い番号',
@@ -215,7 +215,7 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'sender-name-emoji': {
     title: '絵文字で飾った差出人名',
-    message: '差出人名（{name}）が絵文字で飾られています。宣伝や詐欺のメールによくある形です。',
+    message: '差出人名（{name}）が絵文字で飾られています。宣伝や詐欺のメールによくある形です。ほかにも気になる点があれば、開かないでください。',
   },
   'sender-name-unrelated': {
     title: '差出人名とアドレスが無関係',
@@ -223,11 +223,11 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'subject-fake-reply': {
     title: '返信を装った件名',
-    message: '件名は「{subject}」と返信・転送に見えますが、やり取りの記録がありません。以前のやり取りを装う手口です。',
+    message: '件名は「{subject}」で返信や転送に見えますが、元のやり取りの記録がありません。以前のやり取りを装う手口です。心当たりがなければ、リンクや添付を開かないでください。',
   },
   'recipient-address-in-text': {
     title: 'あなたのアドレスを名前代わりに使用',
-    message: '件名や書き出しに、あなたの名前ではなくメールアドレス（{address}）が使われています。一斉に送られた詐欺メールによくある形です。',
+    message: '件名や書き出しに、あなたの名前ではなくメールアドレス（{address}）が使われています。一斉に送られた詐欺メールによくある形です。リンクや添付は開かないでください。',
   },
   // body
   'body-urgency-lure': {
@@ -255,8 +255,8 @@ export const RULE_TEXTS_JA: RuleTexts = {
     message: '「{phrase}」など、迷惑メールによくある話題（ギャンブル、出会い、もうけ話など）が含まれています。リンクは開かないでください。',
   },
   'body-html-only': {
-    title: 'テキスト版のないHTMLメール',
-    message: 'このメールにはHTML版しかありません。ふつうのメールソフトはテキスト版も付けます。ほかの点と合わせて判断してください。',
+    title: '装飾（HTML）だけのメール',
+    message: 'このメールは、文字だけの版がなく装飾（HTML）の形だけで届いています。これだけでは問題ありません。ほかの点と合わせて判断してください。',
   },
   'body-little-text': {
     title: '文字がほとんどないメール',
@@ -268,7 +268,7 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'body-invisible-text': {
     title: '見えない文字が多い本文',
-    message: '本文に見えない文字が {count} 個あります。迷惑メール対策をすり抜けるために使われます。',
+    message: '本文に見えない文字が {count} 個あります。迷惑メール対策をすり抜けるために使われます。ほかにも気になる点があれば、開かないでください。',
   },
   'body-bec-request': {
     title: 'お金や振込先の話',
@@ -276,8 +276,8 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   // scanner and CLI
   'signals-combined': {
-    title: '弱い兆候が重なっています',
-    message: '一つ一つは弱いものの、怪しい点が重なっています（{reasons}）。開く前に管理者に相談してください。',
+    title: '気になる点が重なっています',
+    message: '一つ一つは小さな点ですが、いくつも重なっています（{reasons}）。リンクや添付を開く前に、管理者に相談してください。',
   },
   'message-incomplete': {
     title: 'メールの一部を確認できません',
@@ -285,7 +285,7 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'scan-truncated': {
     title: '大きなメールの一部だけ確認',
-    message: 'メールが非常に大きいため、一部（{parts}）だけを確認しました。',
+    message: 'メールがとても大きいため、一部（{parts}）だけを確認しました。',
   },
   'scan-error': {
     title: '確認の途中で問題が発生',

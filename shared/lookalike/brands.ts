@@ -181,6 +181,7 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'santander', category: 'bank', names: ['Santander'], domains: ['santander.com.br', 'santander.com', 'santander.co.uk'], ownsOtherSuffixes: true },
   { id: 'nubank', category: 'bank', names: ['Nubank'], domains: ['nubank.com.br'] },
   { id: 'banco-do-brasil', category: 'bank', names: ['Banco do Brasil'], domains: ['bb.com.br'] },
+  { id: 'irs', category: 'government', names: ['Internal Revenue Service'], weakNames: ['IRS'], domains: ['irs.gov'] },
   { id: 'receita-federal', category: 'government', names: ['Receita Federal'], domains: ['gov.br'] },
 
   // ---- Delivery and post --------------------------------------------------------------------

@@ -12,6 +12,7 @@ const GENERIC = new Set([
   'support', 'team', 'service', 'services', 'security', 'account', 'accounts', 'center', 'centre', 'help', 'helpdesk', 'notice',
   'notification', 'notifications', 'alert', 'alerts', 'customer', 'customers', 'billing', 'update', 'admin', 'administrator',
   'info', 'official', 'no-reply', 'noreply', 'mail', 'message', 'online', 'care', 'desk', 'verification', 'id', 'pay', 'store',
+  'compliance', 'compliant', 'mailbox', 'webmail', 'postmaster', 'it', 'dept', 'department', 'device', 'gov', 'tax', 'refund',
   'wallet', 'app', 'mobile', 'bank', 'banking', 'card', 'cards', 'delivery', 'express', 'shipping', 'japan', 'jp', 'inc',
   'カード', '銀行', '配送', 'お届け', 'ご案内',
   'サポート', 'センター', '事務局', 'お客様', 'カスタマー', 'セキュリティ', 'サービス', '通知', 'お知らせ', '公式', '窓口', '係', 'チーム',

@@ -123,7 +123,7 @@ const THEMES: Record<LureTheme, string[]> = {
   ],
   'spam-topic': [
     // gambling
-    'オンラインカジノ', 'カジノ', 'casino', 'free spins', 'freispiele', 'giros grátis', 'giros gratis', 'tours gratuits', 'jackpot',
+    'オンラインカジノ', 'カジノ', 'casino', 'free spins', 'gratis spins', 'freispiele', 'giros grátis', 'giros gratis', 'tours gratuits', 'jackpot',
     'slot machine', 'online slots', 'sportwetten', 'apostas', 'bet365', 'no deposit', 'ohne einzahlung', 'sem depósito',
     // dating and adult
     '出会い', '人妻', 'セフレ', 'dating', 'singles in your area', 'lonely', 'hot singles', 'sex', 'looking for a lover', 'meet women',
@@ -137,7 +137,7 @@ const THEMES: Record<LureTheme, string[]> = {
     'get rich', 'financial freedom', 'crypto profits', 'trading bot', 'bitcoin profit', 'investment platform', 'guaranteed profit',
     'forex', 'binary options', 'payday loan', 'loan approved', 'mortgage rates', 'debt relief', 'credit repair', 'geld verdienen',
     'renda extra', 'ganhe dinheiro', 'empréstimo', 'gagner de l\'argent', 'extended warranty', 'home warranty', 'car insurance',
-    'life insurance', 'solar panels', 'cotação', 'plano de saúde', 'bitcoin', 'btc',
+    'life insurance', 'solar panels', 'zonnepanelen', 'thuisbatterij', 'home battery', 'cotação', 'plano de saúde', 'bitcoin', 'btc',
     // crypto giveaways and wallet drainers
     'airdrop', 'presale', 'token sale', 'claim your tokens', 'connect your wallet', 'wallet extension', 'usdt', 'nft',
   ],
