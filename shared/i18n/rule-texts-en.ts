@@ -70,6 +70,7 @@ export const RULE_TEXTS_EN: RuleTexts = {
   'body-little-text': { title: 'Almost no text', message: 'The message has almost no text, only pictures or buttons and links. Do not open links in a message you cannot read.' },
   'body-prize-lure': { title: 'Prize or gift bait', message: 'Words like "{phrase}" lure with prizes or rewards. Do not enter personal or card details.' },
   'body-invisible-text': { title: 'Many invisible characters', message: 'The text contains {count} invisible characters, used to slip past spam filters.' },
+  'body-fake-share': { title: 'Share notice with an unexpected link', message: 'The mail says a file was shared with you, but the link goes to {domain}, which is no file-sharing service. Do not sign in there; check with the sender by phone.' },
   'body-bec-request': { title: 'Money or bank details', message: 'The message talks about money or bank details ("{phrase}"). Always confirm payments and account changes by phone or another channel.' },
   'signals-combined': { title: 'Several warning signs together', message: 'Each is weak, but several suspicious signs add up ({reasons}). Ask your IT administrator before opening anything.' },
   'message-incomplete': { title: 'Part of the message could not be checked', message: 'Part of the message ({parts}) could not be read, so the check is incomplete. If you do not expect it, ask your IT administrator.' },

@@ -73,7 +73,7 @@ export const RULE_TEXTS_JA: RuleTexts = {
   },
   'link-recipient-embedded': {
     title: 'あなたのアドレス入りのリンク',
-    message: 'リンクにあなたのメールアドレスが埋め込まれています。入力画面を本物らしく見せる手口に使われます。',
+    message: 'リンクにあなたのメールアドレスが埋め込まれています。入力画面を本物らしく見せる手口に使われます。開いた先でパスワードなどを入力しないでください。',
   },
   'body-html-form': {
     title: 'メールの中の入力フォーム',
@@ -269,6 +269,10 @@ export const RULE_TEXTS_JA: RuleTexts = {
   'body-invisible-text': {
     title: '見えない文字が多い本文',
     message: '本文に見えない文字が {count} 個あります。迷惑メール対策をすり抜けるために使われます。ほかにも気になる点があれば、開かないでください。',
+  },
+  'body-fake-share': {
+    title: '共有の知らせに見せかけたリンク',
+    message: '「ファイルを共有しました」という知らせですが、リンク先 {domain} は共有サービスではありません。開いた先でパスワードを入力せず、送り主に電話などで確認してください。',
   },
   'body-bec-request': {
     title: 'お金や振込先の話',

@@ -29,6 +29,9 @@ const UNWANTED = [
 /** A sum of money as receipts write it: $490.15, US$ 1,200, R$1.499,99, 39,800円, ¥39,800. */
 const AMOUNT = /(?:us\$|r\$|\$|€|£|¥|￥)\s?\d[\d,.]*|\d[\d,.]*\s?(?:円|usd|eur|dollars)/;
 
+/** The numbered document a fake receipt quotes (Invoice No, Transaction ID, 注文番号). */
+const RECEIPT_NUMBER = /(?:invoice|order|transaction|receipt|ticket)\s?(?:no\b|id\b|number|#)|注文番号|請求番号|取引番号|伝票番号|受付番号/;
+
 /** A phone symbol or call word right before the number (📞 (888) 896 9562, Call: +1 …). */
 const CALL_CUE = /(?:📞|☎|☏|call|phone|ligue|お電話|電話番号)[^\d\n]{0,12}$/;
 
@@ -51,7 +54,7 @@ export const bodyCallbackLure: Rule = {
     const unwanted = UNWANTED.some((t) => text.includes(t)) && !authenticatedBrand(msg);
     // A brand's receipt for a sum from a consumer mailbox: no company sends its receipts from
     // one, so the "unexpected charge" needs no words — only a number to call.
-    const brandReceipt = !unwanted && isConsumerMailbox(msg.from) && AMOUNT.test(story) &&
+    const brandReceipt = !unwanted && isConsumerMailbox(msg.from) && AMOUNT.test(story) && RECEIPT_NUMBER.test(story) &&
       [...msg.brands.displayName, ...msg.brands.subject, ...msg.brands.body].some((m) => m.brand.domains.length > 0 && !inDomains(msg.from?.domain, m.brand.domains));
     if (!unwanted && !brandReceipt) return [];
     const calls = lureMatcher().find(text, 400).filter((h) => h.tag === 'callback').map((h) => h.start);
@@ -83,7 +86,7 @@ export const bodyCallbackLure: Rule = {
       { name: 'fake renewal with toll-free number', snapshot: { subject: 'Your subscription renewal invoice', text: 'Your account was charged $399.99 for auto-renewal. If you did not authorize this, call us at +1 (808) 555-0143.' } },
       {
         name: 'a PayPal receipt from Gmail with a number to call',
-        snapshot: { from: { address: 'billing.desk.2291@gmail.com' }, subject: 'Your payment is processed', text: 'PayPal Payment Notification\nPayment Amount: $3891 USD\nFor any questions about your invoice, please contact us:\n📞 (828)-582-4130' },
+        snapshot: { from: { address: 'billing.desk.2291@gmail.com' }, subject: 'Your payment is processed', text: 'PayPal Payment Notification\nTransaction ID: 12434-1183\nPayment Amount: $3891 USD\nFor any questions about your invoice, please contact us:\n📞 (828)-582-4130' },
       },
       { name: 'ja: 請求 + 電話', snapshot: { subject: 'ご利用料金のご請求', text: 'ご利用料金 39,800円を請求いたします。お心当たりがない場合は至急 0120-555-123 までお電話ください。' } },
     ],

@@ -60,6 +60,7 @@ import { subjectRandomToken } from './subject-random-token';
 import { recipientAddressInText } from './recipient-address-in-text';
 import { bodyArchivePassword } from './body-archive-password';
 import { bodyBecRequest } from './body-bec-request';
+import { bodyFakeShare } from './body-fake-share';
 import { bodyCallbackLure } from './body-callback-lure';
 import { bodyCredentialRequest } from './body-credential-request';
 import { bodyEnableContent } from './body-enable-content';
@@ -128,6 +129,7 @@ export const RULES: readonly Rule[] = [
   recipientAddressInText,
   bodyArchivePassword,
   bodyBecRequest,
+  bodyFakeShare,
   bodyCallbackLure,
   bodyCredentialRequest,
   bodyEnableContent,
