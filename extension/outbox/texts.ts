@@ -1,20 +1,17 @@
 /**
  * Words of the consult page and the outbox list (Japanese first, English second). Short,
- * plain sentences with one next step. Never holds anything mail-derived.
+ * plain sentences with one next step; words the task pane and the extension's other pages show
+ * too come from shared/i18n/surface-texts. Never holds anything mail-derived.
  */
+import type { Lang as TextLang } from '../../shared/i18n/types';
+import { lookupText, withSurfaceTexts } from '../../shared/i18n/surface-texts';
 import type { OutboxState } from '../../shared/outbox';
 
-export type Lang = 'ja' | 'en';
+export type Lang = TextLang;
 
-const TEXTS = {
-  consultTitle: { ja: '管理者に相談', en: 'Ask IT' },
+const TEXTS = withSurfaceTexts({
   openedTitle: { ja: 'メールを開いてしまったとき', en: 'If you already opened it' },
-  callFirst: { ja: 'まず電話で相談してください', en: 'Call first' },
   noContact: { ja: '院内の情報システム担当者に相談してください', en: 'Please contact your hospital’s IT staff' },
-  phone: { ja: '電話', en: 'Phone' },
-  hours: { ja: '受付時間', en: 'Hours' },
-  afterHours: { ja: '時間外の連絡先', en: 'After hours' },
-  email: { ja: 'メール', en: 'Email' },
   portalLead: { ja: '院外の相談先', en: 'Outside help' },
   openedSteps: { ja: 'いますぐすること', en: 'Do this now' },
   openedStep1: { ja: 'ネットワークから切断する（LANケーブルを抜く／Wi-Fiを切る）', en: 'Disconnect from the network (unplug the LAN cable / turn off Wi-Fi)' },
@@ -25,9 +22,7 @@ const TEXTS = {
   whatIsSent: { ja: '管理者に送る内容', en: 'What will be sent to IT' },
   whatIsSentLead: { ja: '次の内容だけを送ります。メールの本文は送りません。', en: 'Only the following is sent. The body of the message is not sent.' },
   noMessage: { ja: '特定のメールについての相談ではありません（この端末の状態だけを送ります）。', en: 'Not about a specific message (only this device’s state is sent).' },
-  from: { ja: '差出人', en: 'From' },
   replyTo: { ja: '返信先', en: 'Reply-To' },
-  subject: { ja: '件名', en: 'Subject' },
   date: { ja: '日付', en: 'Date' },
   messageId: { ja: 'Message-ID', en: 'Message-ID' },
   auth: { ja: '送信元の認証結果', en: 'Authentication results' },
@@ -35,13 +30,9 @@ const TEXTS = {
   linksMore: { ja: 'ほか {n} 件', en: '{n} more' },
   attachments: { ja: '添付ファイル名', en: 'Attachment names' },
   findings: { ja: '気になる点', en: 'Findings' },
-  posture: { ja: 'この端末の状態', en: 'This device' },
-  none: { ja: 'なし', en: 'None' },
-  unknown: { ja: '不明', en: 'Unknown' },
   includeOriginalEml: { ja: '元のメールも送る（本文と添付を含みます）', en: 'Also send the original message (includes body and attachments)' },
   includeOriginalBody: { ja: 'メールの本文も送る（元のメールは取得できないため本文のみ）', en: 'Also send the body (the original message is not available)' },
   includeOriginalNote: { ja: '患者さんの情報が含まれる場合があります。管理者に頼まれたときだけ選んでください。', en: 'It may contain patient information. Tick it only if IT asked for it.' },
-  comment: { ja: 'ひとこと（任意）', en: 'Comment (optional)' },
   commentHint: { ja: '例：差出人に心当たりがありません', en: 'e.g. I do not know the sender' },
   send: { ja: '送信', en: 'Send' },
   sendByMail: { ja: 'メールで送る', en: 'Send by mail' },
@@ -51,10 +42,8 @@ const TEXTS = {
   sentLead: { ja: '管理者に相談しました。回答があるまでリンクと添付は開かないでください。', en: 'You asked IT. Do not open links or attachments until they answer.' },
   openedSentLead: { ja: '管理者に知らせました。電話もしてください。', en: 'IT has been told. Please call them too.' },
   mailLead: { ja: 'メールソフトで送信してください。送るまで相談は届きません。', en: 'Send it from your mail program. IT gets nothing until you do.' },
-  answerFromIt: { ja: '管理者からの回答', en: 'Answer from IT' },
   resolve: { ja: '解決済みにする', en: 'Mark as resolved' },
   resolved: { ja: '解決済みにしました。', en: 'Marked as resolved.' },
-  retryNow: { ja: '今すぐ再送', en: 'Retry now' },
   dismiss: { ja: '一覧から消す', en: 'Remove from the list' },
   reportId: { ja: '報告ID', en: 'Report ID' },
   attempts: { ja: '送信 {n} 回', en: '{n} attempts' },
@@ -77,14 +66,12 @@ const TEXTS = {
   kind_consult: { ja: '相談', en: 'Consult' },
   kind_report: { ja: '報告', en: 'Report' },
   'kind_opened-already': { ja: '開いてしまった', en: 'Opened already' },
-} as const satisfies Record<string, Record<Lang, string>>;
+} as const);
 
 export type OutboxTextKey = keyof typeof TEXTS;
 
 export function ot(key: OutboxTextKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  let text: string = TEXTS[key][lang] ?? TEXTS[key].ja;
-  for (const [name, value] of Object.entries(params)) text = text.split(`{${name}}`).join(String(value));
-  return text;
+  return lookupText(TEXTS, key, lang, params);
 }
 
 export function stateText(state: OutboxState, lang: Lang): string {

@@ -7,9 +7,10 @@
  */
 import type { Verdict, VerdictLevel } from '../../shared/model';
 import { clear, h } from './dom';
-import { checkTitle, findingLines, type FindingLine } from './finding-lines';
+import { checkTitle, findingLines, type FindingLine } from '../../shared/i18n/finding-lines';
 import { FONT_STACK, PALETTE } from './palette';
 import { createShadowHost, shadowRootOf } from './shadow-host';
+import { targetLabel } from './target-label';
 import { t, type UiLang } from './texts';
 
 export type ConsultState =
@@ -136,10 +137,10 @@ function renderWarning(
     { class: 'reasons' },
     visible.map((line) => h(doc, 'li', { text: line.message || line.title })),
   );
-  const more = rest > 0 && !expanded ? h(doc, 'p', { class: 'more', text: t('moreReasons', lang, { count: rest }) }) : null;
+  const more = rest > 0 && !expanded ? h(doc, 'p', { class: 'more', text: t('moreFindings', lang, { count: rest }) }) : null;
 
   const details = h(doc, 'div', { class: 'details', attrs: { id: detailsId } }, [
-    h(doc, 'ol', { class: 'detail-list' }, lines.map((line) => detailItem(doc, line))),
+    h(doc, 'ol', { class: 'detail-list' }, lines.map((line) => detailItem(doc, line, lang))),
     uncheckedBlock(doc, verdict, lang),
   ]);
   details.hidden = !expanded;
@@ -149,7 +150,7 @@ function renderWarning(
     'section',
     {
       class: `banner ${level}`,
-      attrs: { role: 'region', 'aria-label': `${t('bannerLabel', lang)}: ${t(level === 'danger' ? 'bannerDangerTitle' : 'bannerCautionTitle', lang)}` },
+      attrs: { role: 'region', 'aria-label': `${t('bannerLabel', lang)}: ${t(level === 'danger' ? 'dangerTitle' : 'cautionTitle', lang)}` },
     },
     [
       h(doc, 'div', { class: 'head' }, [
@@ -158,10 +159,10 @@ function renderWarning(
         h(doc, 'strong', {
           class: 'title',
           attrs: { role: level === 'danger' ? 'alert' : 'status' },
-          text: t(level === 'danger' ? 'bannerDangerTitle' : 'bannerCautionTitle', lang),
+          text: t(level === 'danger' ? 'dangerTitle' : 'cautionTitle', lang),
         }),
       ]),
-      h(doc, 'p', { class: 'lead', text: t(level === 'danger' ? 'bannerDangerLead' : 'bannerCautionLead', lang) }),
+      h(doc, 'p', { class: 'lead', text: t(level === 'danger' ? 'dangerLead' : 'bannerCautionLead', lang) }),
       lines.length > 0 ? reasons : null,
       more,
       consultStateBlock(doc, options),
@@ -184,13 +185,13 @@ function renderWarning(
   );
 }
 
-function detailItem(doc: Document, line: FindingLine): HTMLElement {
+function detailItem(doc: Document, line: FindingLine, lang: UiLang): HTMLElement {
   return h(doc, 'li', { class: `detail ${line.severity}` }, [
     h(doc, 'strong', { class: 'detail-title', text: line.title }),
     line.message ? h(doc, 'span', { class: 'detail-message', text: line.message }) : null,
     ...line.targets.map((target) =>
       h(doc, 'span', { class: 'target' }, [
-        h(doc, 'span', { class: 'target-label', text: `${target.label}: ` }),
+        h(doc, 'span', { class: 'target-label', text: `${targetLabel(target.kind, lang)}: ` }),
         h(doc, 'code', { class: 'target-value', text: target.value }),
       ]),
     ),
@@ -211,7 +212,7 @@ function consultStateBlock(doc: Document, options: BannerOptions): HTMLElement |
     return h(doc, 'p', { class: 'consult pending', attrs: { role: 'status' }, text: t('consultPending', options.lang) });
   }
   return h(doc, 'div', { class: 'consult answered', attrs: { role: 'status' } }, [
-    h(doc, 'strong', { text: `${t('consultAnswered', options.lang)}: ` }),
+    h(doc, 'strong', { text: `${t('answerFromIt', options.lang)}: ` }),
     h(doc, 'span', { class: 'answer', text: String(consult.answer ?? '') }),
     consult.note ? h(doc, 'span', { class: 'note', text: String(consult.note) }) : null,
   ]);

@@ -143,7 +143,7 @@ export function mountGate(doc: Document, options: GateOptions): GateHandle {
 
   function renderDialog(d: Document, o: GateOptions): HTMLElement {
     const failing = failingChecks(o.posture);
-    const titleKey = o.mode === 'block' ? 'gateBlockTitle' : o.posture?.status === 'unknown' ? 'gateUnknownTitle' : 'gateWarnTitle';
+    const titleKey = o.mode === 'block' ? 'postureBlock' : o.posture?.status === 'unknown' ? 'gateUnknownTitle' : 'gateWarnTitle';
     const dialog = h(d, 'div', {
       class: `dialog ${o.mode}`,
       attrs: { role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'gate-title', 'aria-describedby': 'gate-lead' },
@@ -194,7 +194,7 @@ export function failingChecks(posture: PostureVerdict | undefined): PostureCheck
 function renderCheck(doc: Document, check: PostureCheck, lang: UiLang): HTMLElement {
   const remedy = check.remedy ? (lang === 'en' ? check.remedy.en : check.remedy.ja) || check.remedy.ja : '';
   const summary = check.summary ? (lang === 'en' ? check.summary.en : check.summary.ja) || check.summary.ja : '';
-  const status = check.status === 'unknown' ? 'statusUnknown' : 'statusFail';
+  const status = check.status === 'unknown' ? 'unknown' : 'statusFail';
   return h(doc, 'li', { class: `check ${String(check.status)}` }, [
     h(doc, 'h2', {}, [
       h(doc, 'span', { class: 'badge', text: t(status, lang) }),
@@ -204,7 +204,7 @@ function renderCheck(doc: Document, check: PostureCheck, lang: UiLang): HTMLElem
     summary ? h(doc, 'p', { class: 'summary', text: summary }) : null,
     h(doc, 'dl', {}, [
       h(doc, 'dt', { text: t('gateValue', lang) }),
-      h(doc, 'dd', { text: check.status === 'unknown' ? t('statusUnknown', lang) : postureValueText(check.value, lang, check.ageHours) }),
+      h(doc, 'dd', { text: check.status === 'unknown' ? t('unknown', lang) : postureValueText(check.value, lang, check.ageHours) }),
       h(doc, 'dt', { text: t('gateLimit', lang) }),
       h(doc, 'dd', { text: postureLimitText(check.limit, lang) }),
       remedy ? h(doc, 'dt', { text: t('gateRemedy', lang) }) : null,

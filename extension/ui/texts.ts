@@ -1,26 +1,22 @@
 /**
  * Words of the extension's own surfaces (banner, gate, warning page, popup, options) that are
- * not rule texts. Rule titles and messages come from shared/i18n (findingText); this table holds
- * only the chrome around them. Japanese first: short, plain sentences with one next step.
+ * not rule texts. Rule titles and messages come from shared/i18n (findingText); words the task
+ * pane and the consult page also show come from shared/i18n/surface-texts; this table holds only
+ * the extension's own chrome around them. Japanese first: short, plain sentences with one next step.
  * It must never hold anything mail-derived; parameters are filled in as text by `t`.
  */
 
+import type { Lang } from '../../shared/i18n/types';
+import { lookupText, withSurfaceTexts } from '../../shared/i18n/surface-texts';
 import { CHECK_TITLES } from '../../shared/posture/posture-texts';
 
-export type UiLang = 'ja' | 'en';
+export type UiLang = Lang;
 
-const TEXTS = {
+const TEXTS = withSurfaceTexts({
   daysAgo: { ja: '{n} 日前', en: '{n} days ago' },
   hoursAgo: { ja: '{n} 時間前', en: '{n} hours ago' },
-  productName: { ja: '心得メールガード', en: 'Kokoroe Mail Guard' },
   // Banner
   bannerLabel: { ja: '心得メールガードの確認結果', en: 'Kokoroe Mail Guard check result' },
-  bannerDangerTitle: { ja: '危険なメールの可能性があります', en: 'This message may be dangerous' },
-  bannerDangerLead: {
-    ja: 'リンクや添付ファイルは開かないでください。迷ったら管理者に相談してください。',
-    en: 'Do not open links or attachments. If unsure, ask your IT administrator.',
-  },
-  bannerCautionTitle: { ja: '注意が必要なメールです', en: 'Be careful with this message' },
   bannerCautionLead: {
     ja: '送り主に心当たりがない場合は、リンクや添付を開く前に管理者に相談してください。',
     en: 'If you do not know the sender, ask your IT administrator before opening links or attachments.',
@@ -29,29 +25,20 @@ const TEXTS = {
     ja: '心得メールガード：気になる点は見つかりませんでした',
     en: 'Kokoroe Mail Guard: nothing suspicious was found',
   },
-  consult: { ja: '管理者に相談', en: 'Ask IT' },
   details: { ja: '詳細', en: 'Details' },
   hideDetails: { ja: '詳細を閉じる', en: 'Hide details' },
-  moreReasons: { ja: 'ほか {count} 件', en: '{count} more' },
   consultPending: {
     ja: '管理者に相談中です。回答があるまでリンクと添付は開かないでください',
     en: 'You asked IT about this message. Do not open links or attachments until they answer',
   },
-  consultAnswered: { ja: '管理者からの回答', en: 'Answer from IT' },
   targetLink: { ja: 'リンク先', en: 'Link goes to' },
   targetAttachment: { ja: 'ファイル名', en: 'File name' },
   targetSender: { ja: '差出人', en: 'Sender' },
   targetHeader: { ja: 'ヘッダー', en: 'Header' },
-  targetSubject: { ja: '件名', en: 'Subject' },
   targetBody: { ja: '本文', en: 'Body' },
   targetMessage: { ja: 'メール', en: 'Message' },
-  uncheckedNote: { ja: '確認できなかった項目', en: 'Not checked' },
   // Gate
   gateLabel: { ja: '端末の安全確認', en: 'Device safety check' },
-  gateBlockTitle: {
-    ja: 'この端末は更新が必要です。メールを読む前に対応してください',
-    en: 'This device needs updates before you read mail',
-  },
   gateWarnTitle: {
     ja: 'この端末の更新を確認してください',
     en: 'Please check the updates on this device',
@@ -79,7 +66,6 @@ const TEXTS = {
   gateDismiss: { ja: '今日は閉じる', en: 'Close for today' },
   gateRechecking: { ja: '確認しています…', en: 'Checking…' },
   statusFail: { ja: '要対応', en: 'Needs action' },
-  statusUnknown: { ja: '不明', en: 'Unknown' },
   statusOk: { ja: '問題なし', en: 'OK' },
   // Warning page
   warnPageTitle: { ja: '開く前に確認してください', en: 'Check before you open this' },
@@ -119,26 +105,19 @@ const TEXTS = {
   // Contacts (popup, warning, consult fallback)
   contactsTitle: { ja: '困ったときの連絡先', en: 'Who to contact' },
   contactAdmin: { ja: '管理者', en: 'IT administrator' },
-  contactPhone: { ja: '電話', en: 'Phone' },
-  contactHours: { ja: '受付時間', en: 'Hours' },
-  contactAfterHours: { ja: '時間外の連絡先', en: 'After hours' },
-  contactEmail: { ja: 'メール', en: 'Email' },
   contactPortal: { ja: '医療機関向けインシデント相談窓口', en: 'Incident consultation portal for medical institutions' },
   contactNone: {
     ja: '管理者の連絡先が設定されていません。施設の情報システム担当に電話で相談してください。',
     en: 'No IT contact is configured. Please call your IT department.',
   },
   // Popup
-  popupPosture: { ja: 'この端末の状態', en: 'This device' },
   popupPostureOk: { ja: '更新の問題は見つかっていません', en: 'No update problems found' },
   popupPostureUnknown: { ja: '端末の状態はわかりません（管理者が設定していません）', en: 'Device state unknown (not configured by IT)' },
   popupPostureStale: { ja: '更新が必要な項目があります', en: 'Some items need updates' },
   popupVerdict: { ja: '開いているメール', en: 'Open message' },
   popupNoMessage: { ja: '確認したメールはまだありません', en: 'No message checked yet' },
   popupPending: { ja: '送信待ちの報告', en: 'Reports waiting to be sent' },
-  none: { ja: 'なし', en: 'None' },
   levelDanger: { ja: '危険の可能性', en: 'May be dangerous' },
-  levelCaution: { ja: '注意', en: 'Caution' },
   levelSafe: { ja: '気になる点なし', en: 'Nothing found' },
   loading: { ja: '読み込んでいます…', en: 'Loading…' },
   loadFailed: { ja: '情報を読み込めませんでした。', en: 'Could not load the information.' },
@@ -169,21 +148,16 @@ const TEXTS = {
   fieldAdminName: { ja: '管理者の名前', en: 'IT contact name' },
   fieldAdminPhone: { ja: '管理者の電話', en: 'IT contact phone' },
   fieldAdminEmail: { ja: '管理者のメール', en: 'IT contact email' },
-  fieldAdminHours: { ja: '受付時間', en: 'Hours' },
   fieldRoundcubeOrigins: { ja: 'Roundcube のアドレス（https://…）', en: 'Roundcube addresses (https://…)' },
   yes: { ja: 'はい', en: 'Yes' },
   no: { ja: 'いいえ', en: 'No' },
-} as const satisfies Record<string, Record<UiLang, string>>;
+} as const);
 
 export type TextKey = keyof typeof TEXTS;
 
 /** The text for `key` in `lang`, with `{name}` placeholders filled in as plain text. */
 export function t(key: TextKey, lang: UiLang, params: Record<string, string | number> = {}): string {
-  const entry: Record<UiLang, string> = TEXTS[key];
-  const template = entry[lang] ?? entry.ja;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return lookupText(TEXTS, key, lang, params);
 }
 
 /** Normalises a language tag: Japanese for `ja*` (and when unknown), English for anything else. */
@@ -200,7 +174,7 @@ export function checkLabel(id: string, lang: UiLang): string {
 
 /** A posture limit for people: `35 days` → 「35 日」, `48 hours` → 「48 時間」, others as written. */
 export function postureLimitText(limit: string | undefined, lang: UiLang): string {
-  if (!limit) return t('statusUnknown', lang);
+  if (!limit) return t('unknown', lang);
   const match = /^(\d+) (day|hour)s?$/.exec(limit.trim());
   if (!match) return limit === 'true' || limit === 'false' ? t(limit === 'true' ? 'yes' : 'no', lang) : limit;
   const n = match[1]!;
@@ -213,7 +187,7 @@ export function postureLimitText(limit: string | undefined, lang: UiLang): strin
  * known), booleans as yes/no, anything else as written.
  */
 export function postureValueText(value: string | undefined, lang: UiLang, ageHours?: number): string {
-  if (value === undefined || value === '') return t('statusUnknown', lang);
+  if (value === undefined || value === '') return t('unknown', lang);
   if (value === 'true' || value === 'false') return t(value === 'true' ? 'yes' : 'no', lang);
   if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
     const date = new Date(value);

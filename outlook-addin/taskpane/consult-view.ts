@@ -87,7 +87,7 @@ export function renderConsult(doc: Document, input: ConsultInput): HTMLElement {
       id,
     }).report;
 
-  const heading = input.kind === 'opened-already' ? paneText('openedHeading', lang) : paneText('consultHeading', lang);
+  const heading = input.kind === 'opened-already' ? paneText('openedHeading', lang) : paneText('consult', lang);
   const section = el(doc, 'section', { className: 'consult', attrs: { id: 'kokoroe-consult-view', 'data-kokoroe-consult': input.kind, 'data-channel': channel, 'aria-labelledby': 'kokoroe-consult-title' } }, [
     el(doc, 'h2', { attrs: { id: 'kokoroe-consult-title', tabindex: '-1' }, text: heading }),
   ]);
@@ -95,7 +95,7 @@ export function renderConsult(doc: Document, input: ConsultInput): HTMLElement {
   section.append(renderContacts(doc, policy, lang));
 
   const comment = el(doc, 'textarea', { attrs: { id: 'kokoroe-comment', rows: '3', maxlength: '2000', placeholder: paneText('commentPlaceholder', lang) } });
-  const commentLabel = el(doc, 'label', { attrs: { for: 'kokoroe-comment' }, text: paneText('commentLabel', lang) });
+  const commentLabel = el(doc, 'label', { attrs: { for: 'kokoroe-comment' }, text: paneText('comment', lang) });
   const original = el(doc, 'input', { attrs: { type: 'checkbox', id: 'kokoroe-include-original' } });
   const preview = el(doc, 'pre', { className: 'preview', attrs: { id: 'kokoroe-preview', tabindex: '0' } });
   const previewJson = el(doc, 'pre', { className: 'preview-json', attrs: { id: 'kokoroe-preview-json', tabindex: '0' } });
@@ -188,7 +188,7 @@ export function renderConsult(doc: Document, input: ConsultInput): HTMLElement {
     } else if (record.state === 'delivered') {
       status.textContent = paneText('sent', lang);
       const answer = record.answer;
-      if (answer?.answer) status.textContent += ` ${paneText('answerHeading', lang)}: ${ANSWER_TEXTS[answer.answer][lang]} ${answer.note ?? ''}`.trimEnd();
+      if (answer?.answer) status.textContent += ` ${paneText('answerFromIt', lang)}: ${ANSWER_TEXTS[answer.answer][lang]} ${answer.note ?? ''}`.trimEnd();
     } else {
       status.textContent = paneText('queued', lang);
     }

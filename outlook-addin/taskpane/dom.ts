@@ -33,9 +33,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K,
 export function replaceChildren(parent: Element, children: Node[]): void {
   parent.replaceChildren(...children);
 }
-
-/** A `tel:` URL for a phone number as IT wrote it (digits, + , * and # kept; 内線 text dropped). */
-export function telHref(phone: string): string | undefined {
-  const digits = phone.normalize('NFKC').replace(/[^0-9+*#]/g, '');
-  return digits.length >= 2 ? `tel:${digits}` : undefined;
-}

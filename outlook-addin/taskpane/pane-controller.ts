@@ -96,7 +96,7 @@ export async function startPane(deps: PaneDeps): Promise<PaneController> {
     if (!record || record.resolved) return;
     const answer = record.answer?.answer;
     const text = answer
-      ? `${paneText('answerHeading', lang)}: ${ANSWER_TEXTS[answer][lang]}${record.answer?.note ? ` ${record.answer.note}` : ''}`
+      ? `${paneText('answerFromIt', lang)}: ${ANSWER_TEXTS[answer][lang]}${record.answer?.note ? ` ${record.answer.note}` : ''}`
       : record.state === 'rejected' || record.state === 'expired'
         ? paneText('refused', lang)
         : paneText('consultPending', lang);

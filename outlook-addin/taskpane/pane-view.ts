@@ -7,21 +7,20 @@
  * link whose scheme is not tel:, mailto: or https: (contacts and the incident portal only).
  */
 import type { Finding, MailSnapshot, Severity, Verdict, VerdictLevel } from '../../shared/model';
-import { findingText } from '../../shared/i18n';
+import { findingLines as sharedFindingLines } from '../../shared/i18n/finding-lines';
 import type { Contact, Policy } from '../../shared/policy/types';
 import type { PolicyProblem } from '../../shared/policy/parse-policy';
+import { telHref } from '../../shared/policy/contact-link';
 import { INCIDENT_PORTAL_URL } from '../../shared/policy/defaults';
 import { CHECK_TITLES } from '../../shared/posture/posture-texts';
 import type { PostureVerdict } from '../../shared/posture/types';
-import { el, telHref } from './dom';
+import { el } from './dom';
 import { paneText, type PaneLang } from './pane-texts';
 
-const SEVERITY_RANK: Record<Severity, number> = { danger: 0, caution: 1, info: 2 };
 /** Reasons shown before the rest fold into 「ほか N 件」. */
 const FINDINGS_SHOWN = 3;
-/** Longest target value shown (a URL can be very long). */
-const MAX_TARGET_CHARS = 300;
 
+/** A finding line as the pane shows it: each target value once, whatever its kind. */
 export interface FindingLine {
   severity: Severity;
   title: string;
@@ -31,34 +30,12 @@ export interface FindingLine {
 
 /** Findings as sentences, most severe first, each sentence once with all its targets. */
 export function findingLines(findings: readonly Finding[], lang: PaneLang): FindingLine[] {
-  const lines = new Map<string, FindingLine>();
-  const ordered = findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.i - b.i);
-  for (const { f } of ordered) {
-    const text = safeFindingText(f, lang);
-    const key = `${text.title}\u0000${text.message}`;
-    let line = lines.get(key);
-    if (!line) {
-      line = { severity: f.severity, title: text.title, message: text.message, targets: [] };
-      lines.set(key, line);
-    }
-    const value = typeof f.target?.value === 'string' ? clip(f.target.value) : '';
-    if (value !== '' && !line.targets.includes(value)) line.targets.push(value);
-  }
-  return [...lines.values()];
-}
-
-function safeFindingText(finding: Finding, lang: PaneLang): { title: string; message: string } {
-  try {
-    const text = findingText(finding, lang);
-    return { title: String(text.title ?? finding.rule), message: String(text.message ?? '') };
-  } catch {
-    // A finding without texts is still shown, by its rule id.
-    return { title: finding.rule, message: '' };
-  }
-}
-
-function clip(value: string): string {
-  return value.length > MAX_TARGET_CHARS ? `${value.slice(0, MAX_TARGET_CHARS)}…` : value;
+  return sharedFindingLines(findings, lang).map(({ severity, title, message, targets }) => ({
+    severity,
+    title,
+    message,
+    targets: [...new Set(targets.map((target) => target.value))],
+  }));
 }
 
 export function levelLabel(level: VerdictLevel, lang: PaneLang): string {
@@ -97,9 +74,9 @@ export function renderVerdict(doc: Document, input: VerdictViewInput): HTMLEleme
     const fromText = from ? [from.name, from.address ? `<${from.address}>` : ''].filter(Boolean).join(' ') : '';
     section.append(
       el(doc, 'dl', { className: 'message-summary' }, [
-        fromText ? el(doc, 'dt', { text: lang === 'ja' ? '差出人' : 'From' }) : undefined,
+        fromText ? el(doc, 'dt', { text: paneText('from', lang) }) : undefined,
         fromText ? el(doc, 'dd', { text: fromText }) : undefined,
-        input.snapshot.subject !== undefined ? el(doc, 'dt', { text: lang === 'ja' ? '件名' : 'Subject' }) : undefined,
+        input.snapshot.subject !== undefined ? el(doc, 'dt', { text: paneText('subject', lang) }) : undefined,
         input.snapshot.subject !== undefined ? el(doc, 'dd', { text: input.snapshot.subject }) : undefined,
       ]),
     );
@@ -184,7 +161,7 @@ export function renderPosture(doc: Document, posture: PostureVerdict, lang: Pane
 export function renderContacts(doc: Document, policy: Policy, lang: PaneLang): HTMLElement {
   const section = el(doc, 'section', { className: 'contacts', attrs: { id: 'kokoroe-contacts' } });
   const contact = (c: Contact, label?: string): HTMLElement => {
-    const href = c.phone ? telHref(c.phone) : undefined;
+    const href = telHref(c.phone);
     return el(doc, 'div', { className: 'contact' }, [
       label ? el(doc, 'p', { className: 'contact-label', text: label }) : undefined,
       c.phone

@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Finding, MailSnapshot, Verdict } from '../../shared/model';
 import { parsePolicy } from '../../shared/policy/parse-policy';
 import { evaluatePosture } from '../../shared/posture/evaluate-posture';
-import { telHref } from '../../outlook-addin/taskpane/dom';
 import { consultChannel, originalOption } from '../../outlook-addin/taskpane/consult-view';
 import { noticeLine, renderContacts, renderPosture, renderVerdict } from '../../outlook-addin/taskpane/pane-view';
 import { paneLang } from '../../outlook-addin/taskpane/pane-texts';
@@ -89,15 +88,6 @@ describe('renderPosture and renderContacts', () => {
     const node = renderContacts(document, parsePolicy({}).policy, 'en');
     expect(node.querySelector('a.phone')).toBeNull();
     expect(node.textContent).toContain('Before opening it, ask your IT contact');
-  });
-
-  it('telHref keeps only dialable characters', () => {
-    expect(telHref('03-1234-5678')).toBe('tel:0312345678');
-    expect(telHref('+81 3 1234 5678')).toBe('tel:+81312345678');
-    expect(telHref('内線なし')).toBeUndefined();
-    // Whatever IT wrote, the link can only ever be tel: with dialable characters.
-    expect(telHref('javascript:alert(1)')).toBeUndefined();
-    expect(telHref('javascript:alert(12)')).toBe('tel:12');
   });
 });
 

@@ -14,6 +14,7 @@
 import '../../ui/page/page.css';
 import './style.css';
 import { browser } from 'wxt/browser';
+import { telHref } from '../../../shared/policy/contact-link';
 import { DEFAULT_CONSULT_ADVICE, INCIDENT_PORTAL } from '../../../shared/policy/defaults';
 import type { Contact } from '../../../shared/policy/types';
 import type { KokoroeReport } from '../../../shared/report/types';
@@ -24,8 +25,8 @@ import { mountOutboxSection } from '../../outbox/outbox-section';
 import type { ConsultGetAnswer, ConsultSendAnswer, ConsultView, MailtoAnswer } from '../../outbox/protocol';
 import { ot, refusalText, stateText, type Lang } from '../../outbox/texts';
 import { clear, h } from '../../ui/dom';
-import { findingLines } from '../../ui/finding-lines';
-import { telHref } from '../../ui/page/contacts';
+import { findingLines } from '../../../shared/i18n/finding-lines';
+import { hasAny } from '../../ui/page/contacts';
 import { applyPageLang, pageLang } from '../../ui/page/lang';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -42,10 +43,10 @@ async function main(): Promise<void> {
 }
 
 function render(lang: Lang, answer: ConsultGetAnswer): void {
-  applyPageLang(document, lang, `${ot(mode === 'opened' ? 'openedTitle' : 'consultTitle', lang)} — ${lang === 'ja' ? '心得メールガード' : 'Kokoroe Mail Guard'}`);
+  applyPageLang(document, lang, `${ot(mode === 'opened' ? 'openedTitle' : 'consult', lang)} — ${ot('productName', lang)}`);
   clear(app);
   app.setAttribute('data-mode', mode);
-  app.append(h(document, 'h1', { text: ot(mode === 'opened' ? 'openedTitle' : 'consultTitle', lang) }));
+  app.append(h(document, 'h1', { text: ot(mode === 'opened' ? 'openedTitle' : 'consult', lang) }));
   const view = answer.ok ? answer.view : undefined;
   if (mode === 'opened') app.append(openedSteps(lang));
   app.append(callSection(lang, view?.contacts));
@@ -91,7 +92,7 @@ function callSection(lang: Lang, contacts: ConsultView['contacts'] | undefined):
       h(document, 'p', { class: 'contact-name', text: ot('noContact', lang) }),
       h(document, 'p', { text: lang === 'en' ? DEFAULT_CONSULT_ADVICE.en : DEFAULT_CONSULT_ADVICE.ja }),
     );
-  if (hasAny(after)) section.append(h(document, 'h3', { text: ot('afterHours', lang) }), contactBlock(lang, after!, 'after-hours'));
+  if (hasAny(after)) section.append(h(document, 'h3', { text: ot('afterHoursContact', lang) }), contactBlock(lang, after!, 'after-hours'));
   section.append(
     h(document, 'p', { class: 'portal' }, [
       `${ot('portalLead', lang)}: `,
@@ -113,10 +114,6 @@ function contactBlock(lang: Lang, contact: Contact, kind: string): HTMLElement {
     contact.hours ? h(document, 'p', { class: 'hours', text: `${ot('hours', lang)}: ${contact.hours}` }) : null,
     contact.email ? h(document, 'p', { class: 'email', text: `${ot('email', lang)}: ${contact.email}` }) : null,
   ]);
-}
-
-function hasAny(c: Contact | undefined): boolean {
-  return !!c && !!(c.name || c.phone || c.email || c.hours);
 }
 
 /** The report as it will be sent, field by field, as text. */
@@ -145,7 +142,7 @@ function previewSection(lang: Lang, view: ConsultView): HTMLElement {
     const lines = findingLines(r.verdict.findings, lang).filter((l) => l.severity !== 'info');
     row('findings', list(lines.map((l) => l.title || l.message)), 'findings');
   }
-  row('posture', r.posture ? postureLine(r.posture.status, lang) : ot('unknown', lang), 'posture');
+  row('postureHeading', r.posture ? postureLine(r.posture.status, lang) : ot('unknown', lang), 'posture');
   return h(document, 'section', { class: 'what', attrs: { 'aria-labelledby': 'what-title' } }, [
     h(document, 'h2', { attrs: { id: 'what-title' }, text: ot('whatIsSent', lang) }),
     h(document, 'p', { text: hasMessage ? ot('whatIsSentLead', lang) : ot('noMessage', lang) }),

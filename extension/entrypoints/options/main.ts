@@ -104,7 +104,7 @@ function render(lang: UiLang, context: ContextAnswer | undefined, local: LocalSe
       ['name', 'fieldAdminName', 'text'],
       ['phone', 'fieldAdminPhone', 'tel'],
       ['email', 'fieldAdminEmail', 'email'],
-      ['hours', 'fieldAdminHours', 'text'],
+      ['hours', 'hours', 'text'],
     ];
     const inputs = contactInputs.map(([sub, label, type]) => {
       const id = `f-adminContact-${sub}`;

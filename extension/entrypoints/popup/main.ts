@@ -10,7 +10,7 @@ import type { Verdict } from '../../../shared/model';
 import type { Policy } from '../../../shared/policy/types';
 import type { PostureVerdict } from '../../../shared/posture/types';
 import { clear, h } from '../../ui/dom';
-import { findingLines } from '../../ui/finding-lines';
+import { findingLines } from '../../../shared/i18n/finding-lines';
 import { renderContacts } from '../../ui/page/contacts';
 import { applyPageLang, pageLang } from '../../ui/page/lang';
 import { renderPostureSummary } from '../../ui/page/posture-summary';

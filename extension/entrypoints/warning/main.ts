@@ -12,7 +12,7 @@ import type { Policy } from '../../../shared/policy/types';
 import type { GuardedTarget } from '../../ui/guard';
 import { append, clear, h } from '../../ui/dom';
 import { describeDestination } from '../../ui/destination';
-import { findingLines } from '../../ui/finding-lines';
+import { findingLines } from '../../../shared/i18n/finding-lines';
 import { renderContacts } from '../../ui/page/contacts';
 import { applyPageLang, pageLang } from '../../ui/page/lang';
 import { request } from '../../ui/page/runtime';

@@ -2,21 +2,13 @@
  * The contact block shown on the warning page, popup and as the consult fallback: the admin's
  * phone first as a `tel:` link, then hours, after-hours contact, and the incident portal.
  * Values come from policy (IT-written, still validated): text only, and a phone becomes a
- * `tel:` URL only from its digits.
+ * `tel:` URL only from its digits (shared/policy/contact-link).
  */
 import type { Contact, Policy } from '../../../shared/policy/types';
+import { telHref } from '../../../shared/policy/contact-link';
 import { INCIDENT_PORTAL_URL } from '../../../shared/policy/defaults';
 import { h } from '../dom';
 import { t, type UiLang } from '../texts';
-
-/** `tel:` URL from a phone as written (`03-1234-5678`, `+81 3 …`, `内線 1234`), or undefined. */
-export function telHref(phone: string | undefined): string | undefined {
-  if (!phone) return undefined;
-  const ascii = phone.replace(/[０-９＋]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const digits = ascii.replace(/[^0-9+]/g, '');
-  const plain = digits.startsWith('+') ? `+${digits.slice(1).replace(/\+/g, '')}` : digits.replace(/\+/g, '');
-  return plain.replace(/\+/g, '').length >= 3 ? `tel:${plain}` : undefined;
-}
 
 export function renderContacts(doc: Document, policy: Pick<Policy, 'adminContact' | 'afterHoursContact'> | undefined, lang: UiLang, headingLevel: 'h2' | 'h3' = 'h2'): HTMLElement {
   const admin = policy?.adminContact;
@@ -24,7 +16,7 @@ export function renderContacts(doc: Document, policy: Pick<Policy, 'adminContact
   return h(doc, 'section', { class: 'contacts', attrs: { 'aria-labelledby': 'contacts-title' } }, [
     h(doc, headingLevel, { attrs: { id: 'contacts-title' }, text: t('contactsTitle', lang) }),
     hasAny(admin) ? contactBlock(doc, admin as Contact, t('contactAdmin', lang), lang, 'admin') : h(doc, 'p', { class: 'contact-none', text: t('contactNone', lang) }),
-    hasAny(after) ? contactBlock(doc, after as Contact, t('contactAfterHours', lang), lang, 'after-hours') : null,
+    hasAny(after) ? contactBlock(doc, after as Contact, t('afterHoursContact', lang), lang, 'after-hours') : null,
     h(doc, 'p', { class: 'portal' }, [
       h(doc, 'a', {
         attrs: { href: INCIDENT_PORTAL_URL, target: '_blank', rel: 'noopener noreferrer' },
@@ -40,16 +32,17 @@ function contactBlock(doc: Document, contact: Contact, label: string, lang: UiLa
   return h(doc, 'div', { class: `contact ${kind}` }, [
     contact.phone
       ? h(doc, 'p', { class: 'phone' }, [
-          `${t('contactPhone', lang)}: `,
+          `${t('phone', lang)}: `,
           tel ? h(doc, 'a', { class: 'tel', attrs: { href: tel }, text: contact.phone }) : contact.phone,
         ])
       : null,
     h(doc, 'p', { class: 'contact-label' }, [label, contact.name ? `: ${contact.name}` : '']),
-    contact.hours ? h(doc, 'p', { class: 'hours', text: `${t('contactHours', lang)}: ${contact.hours}` }) : null,
-    contact.email ? h(doc, 'p', { class: 'email', text: `${t('contactEmail', lang)}: ${contact.email}` }) : null,
+    contact.hours ? h(doc, 'p', { class: 'hours', text: `${t('hours', lang)}: ${contact.hours}` }) : null,
+    contact.email ? h(doc, 'p', { class: 'email', text: `${t('email', lang)}: ${contact.email}` }) : null,
   ]);
 }
 
-function hasAny(contact: Contact | undefined): boolean {
+/** Whether a contact has anything to show (policy may carry an empty object). */
+export function hasAny(contact: Contact | undefined): boolean {
   return !!contact && !!(contact.name || contact.phone || contact.email || contact.hours);
 }

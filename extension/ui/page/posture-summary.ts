@@ -13,7 +13,7 @@ export function renderPostureSummary(doc: Document, posture: PostureVerdict | un
     status === 'ok' ? t('popupPostureOk', lang) : status === 'unknown' || !status ? t('popupPostureUnknown', lang) : t('popupPostureStale', lang);
   const cls = status === 'block' ? 'danger' : status === 'warn' ? 'caution' : 'safe';
   return h(doc, 'section', { class: 'posture', attrs: { 'aria-labelledby': 'posture-title', 'data-posture': String(status ?? 'unknown') } }, [
-    h(doc, 'h2', { attrs: { id: 'posture-title' }, text: t('popupPosture', lang) }),
+    h(doc, 'h2', { attrs: { id: 'posture-title' }, text: t('postureHeading', lang) }),
     h(doc, 'p', {}, [h(doc, 'span', { class: `level ${cls}`, text: headline })]),
     checks.length
       ? h(doc, 'ul', { class: 'checks' }, checks.map((check) => {
@@ -25,7 +25,7 @@ export function renderPostureSummary(doc: Document, posture: PostureVerdict | un
           return h(doc, 'li', { class: `check ${String(check.status)}` }, [
             h(doc, 'span', { class: 'check-name', text: checkLabel(String(check.id), lang) }),
             ' — ',
-            h(doc, 'span', { class: 'check-status', text: t(ok ? 'statusOk' : unknown ? 'statusUnknown' : 'statusFail', lang) }),
+            h(doc, 'span', { class: 'check-status', text: t(ok ? 'statusOk' : unknown ? 'unknown' : 'statusFail', lang) }),
             !ok && !unknown
               ? h(doc, 'span', { class: 'check-value muted', text: ` (${t('gateValue', lang)}: ${postureValueText(check.value, lang, check.ageHours)} / ${t('gateLimit', lang)}: ${postureLimitText(check.limit, lang)})` })
               : null,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { describeDestination } from '../../../../extension/ui/destination';
-import { telHref } from '../../../../extension/ui/page/contacts';
 import { postureLimitText, postureValueText, uiLangOf } from '../../../../extension/ui/texts';
 
 describe('describeDestination', () => {
@@ -25,19 +24,6 @@ describe('describeDestination', () => {
   it('does not offer non-web schemes', () => {
     expect(describeDestination('javascript:alert(1)').webScheme).toBe(false);
     expect(describeDestination('not a url').webScheme).toBe(false);
-  });
-});
-
-describe('telHref', () => {
-  it.each([
-    ['03-1234-5678', 'tel:0312345678'],
-    ['+81 3 1234 5678', 'tel:+81312345678'],
-    ['０３－１２３４－５６７８', 'tel:0312345678'],
-    ['内線 1234', 'tel:1234'],
-    ['なし', undefined],
-    [undefined, undefined],
-  ])('%s → %s', (phone, expected) => {
-    expect(telHref(phone)).toBe(expected);
   });
 });
 
