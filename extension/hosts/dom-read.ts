@@ -1,9 +1,11 @@
 /**
- * Small DOM readers the adapters share: visible text, body links, sizes, a content hash.
+ * Small DOM readers the adapters share: visible text, body links, sizes, a content hash, and the
+ * part of a snapshot every provider reads the same way (body, links, attachments, what is missing).
  * They only read (textContent, attributes); they never write to the page and never parse HTML
  * from strings. Every output is capped so a hostile page cannot make a snapshot unbounded.
  */
-import type { MailAddress, MailAnchor } from '../../shared/model';
+import type { MailAddress, MailAnchor, MailSnapshot, MissingPart } from '../../shared/model';
+import type { AttachmentEntry, BannerPlace, MessageView } from './types';
 
 /** Cap on the body text handed to the scanner (characters). */
 export const MAX_BODY_TEXT = 200_000;
@@ -176,4 +178,42 @@ export function contentHash(text: string): string {
 /** True when the element sits in a subtree the page has hidden (kept in DOM, not shown). */
 export function isInHiddenSubtree(el: Element): boolean {
   return el.closest('[hidden], [aria-hidden="true"]') !== null;
+}
+
+/** Attachments as an adapter read them; `complete` is false when a chip could not be named. */
+export interface AttachmentsRead {
+  entries: AttachmentEntry[];
+  complete: boolean;
+}
+
+/**
+ * Adds the body text, links and attachments to a snapshot, and lists the parts the page did not
+ * show in `missing`, so a message that could not be read fully is never called safe.
+ */
+export function readMessageContent(snapshot: MailSnapshot, body: Element | null, attachments: AttachmentsRead): MailSnapshot {
+  const missing: MissingPart[] = [];
+  if (body) {
+    snapshot.text = bodyText(body);
+    snapshot.anchors = readBodyLinks(body).anchors;
+  } else {
+    missing.push('body', 'links');
+  }
+  snapshot.attachments = attachments.entries.map((e) => e.item);
+  if (!attachments.complete) missing.push('attachments');
+  if (missing.length > 0) snapshot.missing = missing;
+  return snapshot;
+}
+
+/** The banner's place right above the body, where the page has drawn one. */
+export function placeAboveBody(view: MessageView): BannerPlace | undefined {
+  return view.body?.parentElement ? { parent: view.body.parentElement, before: view.body } : undefined;
+}
+
+/** A URL the page gave (its own address, a link), or undefined when it does not parse. */
+export function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }

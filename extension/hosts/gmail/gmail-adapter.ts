@@ -6,9 +6,10 @@
  * show. Quoted text (`div.gmail_quote`) is part of the body: its links are clickable too.
  * Must never modify the page or read anything outside the message it was given.
  */
-import type { MailAttachment, MailSnapshot, MissingPart } from '../../../shared/model';
+import type { MailAttachment, MailSnapshot } from '../../../shared/model';
 import {
-  bodyText, contentHash, isInHiddenSubtree, MAX_ATTACHMENTS, parseDisplayedSize, readBodyLinks, textOf, withoutEmpty,
+  contentHash, isInHiddenSubtree, MAX_ATTACHMENTS, parseDisplayedSize, parseUrl, placeAboveBody, readBodyLinks, readMessageContent,
+  textOf, withoutEmpty, type AttachmentsRead,
 } from '../dom-read';
 import type { AttachmentEntry, BannerPlace, MailProviderAdapter } from '../types';
 import {
@@ -29,7 +30,6 @@ export const gmailAdapter: MailProviderAdapter = {
   },
 
   readSnapshot(view) {
-    const missing: MissingPart[] = [];
     const snapshot: MailSnapshot = { host: 'gmail' };
     const sender = view.root.querySelector(GMAIL_SENDER);
     if (sender) {
@@ -45,23 +45,11 @@ export const gmailAdapter: MailProviderAdapter = {
     if (dateTitle) snapshot.date = dateTitle;
     const id = gmailMessageId(view.root);
     if (id) snapshot.messageId = id;
-
-    if (view.body) {
-      snapshot.text = bodyText(view.body);
-      snapshot.anchors = readBodyLinks(view.body).anchors;
-    } else {
-      missing.push('body', 'links');
-    }
-    const attachments = readAttachments(view.root);
-    snapshot.attachments = attachments.entries.map((e) => e.item);
-    if (!attachments.complete) missing.push('attachments');
-    if (missing.length > 0) snapshot.missing = missing;
-    return snapshot;
+    return readMessageContent(snapshot, view.body, readAttachments(view.root));
   },
 
   anchorForBanner(view): BannerPlace {
-    if (view.body?.parentElement) return { parent: view.body.parentElement, before: view.body };
-    return { parent: view.root, before: view.root.firstChild };
+    return placeAboveBody(view) ?? { parent: view.root, before: view.root.firstChild };
   },
 
   linkElements: (view) => (view.body ? readBodyLinks(view.body).elements : []),
@@ -110,14 +98,6 @@ function accountPath(pathname: string): string {
   return parts[1] === 'mail' && parts[2] === 'u' && parts[3] ? `/mail/u/${parts[3]}/` : '/mail/u/0/';
 }
 
-function parseUrl(value: string): URL | undefined {
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
-}
-
 function gmailMessageId(root: Element): string | undefined {
   const id = root.getAttribute(GMAIL_MESSAGE_ID_ATTR) ?? root.getAttribute(GMAIL_LEGACY_MESSAGE_ID_ATTR);
   return id && id.length <= 200 ? id : undefined;
@@ -138,7 +118,7 @@ function chips(root: Element): Element[] {
  * Attachments from the chips. A tray that shows chips we cannot name (still loading, or a
  * layout we do not know) makes the list incomplete, so the message cannot be called safe.
  */
-function readAttachments(root: Element): { entries: AttachmentEntry[]; complete: boolean } {
+function readAttachments(root: Element): AttachmentsRead {
   const tray = root.querySelector(GMAIL_ATTACHMENT_TRAY);
   if (!tray) return { entries: [], complete: true };
   const entries: AttachmentEntry[] = [];

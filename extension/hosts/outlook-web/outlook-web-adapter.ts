@@ -5,10 +5,10 @@
  * Links–wrapped hrefs (`*.safelinks.protection.outlook.com/?url=…`) are passed on as they are;
  * the scanner unwraps them. Must never modify the page.
  */
-import type { MailSnapshot, MissingPart } from '../../../shared/model';
+import type { MailSnapshot } from '../../../shared/model';
 import {
-  bodyText, contentHash, isInHiddenSubtree, MAX_ATTACHMENTS, parseDisplayedSize, readBodyLinks, splitDisplayedAddress, textOf,
-  withoutEmpty,
+  contentHash, isInHiddenSubtree, MAX_ATTACHMENTS, parseDisplayedSize, placeAboveBody, readBodyLinks, readMessageContent,
+  splitDisplayedAddress, textOf, withoutEmpty, type AttachmentsRead,
 } from '../dom-read';
 import type { AttachmentEntry, BannerPlace, MailProviderAdapter, MessageView } from '../types';
 import {
@@ -40,7 +40,6 @@ export const outlookWebAdapter: MailProviderAdapter = {
   },
 
   readSnapshot(view) {
-    const missing: MissingPart[] = [];
     const snapshot: MailSnapshot = { host: 'outlook-web' };
     const from = readSender(view.root);
     if (from) snapshot.from = from;
@@ -49,22 +48,11 @@ export const outlookWebAdapter: MailProviderAdapter = {
     const date = view.root.querySelector(OUTLOOK_DATE);
     const dateText = date?.getAttribute('title') ?? textOf(date);
     if (dateText) snapshot.date = dateText;
-    if (view.body) {
-      snapshot.text = bodyText(view.body);
-      snapshot.anchors = readBodyLinks(view.body).anchors;
-    } else {
-      missing.push('body', 'links');
-    }
-    const attachments = readAttachments(view);
-    snapshot.attachments = attachments.entries.map((e) => e.item);
-    if (!attachments.complete) missing.push('attachments');
-    if (missing.length > 0) snapshot.missing = missing;
-    return snapshot;
+    return readMessageContent(snapshot, view.body, readAttachments(view));
   },
 
   anchorForBanner(view): BannerPlace {
-    if (view.body?.parentElement) return { parent: view.body.parentElement, before: view.body };
-    return { parent: view.root, before: view.root.firstChild };
+    return placeAboveBody(view) ?? { parent: view.root, before: view.root.firstChild };
   },
 
   linkElements: (view) => (view.body ? readBodyLinks(view.body).elements : []),
@@ -137,7 +125,7 @@ function addressAfter(line: string, name: string): string | undefined {
 }
 
 /** Attachment chips of this message: listboxes in the item, outside its body. */
-function readAttachments(view: MessageView): { entries: AttachmentEntry[]; complete: boolean } {
+function readAttachments(view: MessageView): AttachmentsRead {
   const entries: AttachmentEntry[] = [];
   let complete = true;
   // Listboxes in the body are mail content; a listbox with message-list rows is not attachments.

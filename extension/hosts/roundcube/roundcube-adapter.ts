@@ -4,8 +4,11 @@
  * (`_uid`, `_mbox`) or, failing that, from the attachment links. The raw message is served by
  * Roundcube itself at `?_task=mail&_action=viewsource&_uid=…&_mbox=…`. Never modifies the page.
  */
-import type { MailSnapshot, MissingPart } from '../../../shared/model';
-import { bodyText, collapse, contentHash, MAX_ATTACHMENTS, parseDisplayedSize, readBodyLinks, textOf, withoutEmpty } from '../dom-read';
+import type { MailSnapshot } from '../../../shared/model';
+import {
+  collapse, contentHash, MAX_ATTACHMENTS, parseDisplayedSize, parseUrl, placeAboveBody, readBodyLinks, readMessageContent, textOf,
+  withoutEmpty, type AttachmentsRead,
+} from '../dom-read';
 import type { AttachmentEntry, BannerPlace, MailProviderAdapter, MessageView } from '../types';
 import {
   RC_ATTACHMENT_ITEM, RC_ATTACHMENT_LIST, RC_ATTACHMENT_NAME, RC_ATTACHMENT_SIZE, RC_BODY, RC_CONTACT_ADDRESS, RC_DATE_CELL,
@@ -28,7 +31,6 @@ export const roundcubeAdapter: MailProviderAdapter = {
   },
 
   readSnapshot(view) {
-    const missing: MissingPart[] = [];
     const snapshot: MailSnapshot = { host: 'roundcube' };
     const from = readSender(view.root);
     if (from) snapshot.from = from;
@@ -36,21 +38,12 @@ export const roundcubeAdapter: MailProviderAdapter = {
     if (subject) snapshot.subject = subjectText(subject);
     const date = textOf(view.root.querySelector(RC_DATE_CELL));
     if (date) snapshot.date = date;
-    if (view.body) {
-      snapshot.text = bodyText(view.body);
-      snapshot.anchors = readBodyLinks(view.body).anchors;
-    } else {
-      missing.push('body', 'links');
-    }
-    const attachments = readAttachments(view.root);
-    snapshot.attachments = attachments.entries.map((e) => e.item);
-    if (!attachments.complete) missing.push('attachments');
-    if (missing.length > 0) snapshot.missing = missing;
-    return snapshot;
+    return readMessageContent(snapshot, view.body, readAttachments(view.root));
   },
 
   anchorForBanner(view): BannerPlace {
-    if (view.body?.parentElement) return { parent: view.body.parentElement, before: view.body };
+    const aboveBody = placeAboveBody(view);
+    if (aboveBody) return aboveBody;
     const header = view.root.querySelector(RC_MESSAGE_HEADER);
     if (header?.parentElement) return { parent: header.parentElement, before: header.nextSibling };
     return { parent: view.root, before: view.root.firstChild };
@@ -100,14 +93,6 @@ function messageLocation(view: MessageView): { uid: string; mbox: string } | und
   return undefined;
 }
 
-function parseUrl(value: string): URL | undefined {
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The subject without the screen-reader label and the "open in new window" link. */
 function subjectText(heading: Element): string {
   let text = '';
@@ -146,7 +131,7 @@ function typeFromClass(li: Element): string | undefined {
   return `${words[0]}/${words[1]}`.toLowerCase();
 }
 
-function readAttachments(root: Element): { entries: AttachmentEntry[]; complete: boolean } {
+function readAttachments(root: Element): AttachmentsRead {
   const list = root.querySelector(RC_ATTACHMENT_LIST);
   if (!list) return { entries: [], complete: true };
   const entries: AttachmentEntry[] = [];
