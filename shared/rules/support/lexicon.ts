@@ -26,7 +26,7 @@ const THEMES: Record<LureTheme, string[]> = {
   urgency: [
     '至急', '大至急', '緊急', '本日中', '24時間以内', '48時間以内', '72時間以内', '早急に', '直ちに', 'ただちに', '期限切れ',
     '有効期限が切れ', '期限が過ぎ', '最終通知', '最終警告', '最終のご案内', '今すぐ', 'すぐに',
-    'urgent', 'urgently', 'immediately', 'immediate action', 'action required', 'within 24 hours', 'within 48 hours', 'within 24hrs',
+    'urgent', 'urgently', 'immediately', 'immediate action', 'action required', 'update required', 'within 24 hours', 'within 48 hours', 'within 24hrs',
     'final notice', 'last notice', 'final warning', 'last warning', 'last chance', 'expires today', 'expire today', 'will expire',
     'has expired', 'will be suspended', 'will be closed', 'will be deleted', 'will be terminated', 'will be permanently',
     'urgente', 'imediatamente', 'último aviso', 'ultimo aviso', 'prazo final', 'última chance', 'ultima chance',
@@ -36,7 +36,8 @@ const THEMES: Record<LureTheme, string[]> = {
   'account-threat': [
     'アカウントが停止', 'アカウントを停止', 'アカウントの停止', 'アカウントがロック', 'アカウントをロック', '利用を制限', '利用制限', 'ご利用を一時停止',
     '一時停止', '凍結', 'ロックされ', '不正アクセス', '不正ログイン', '不審なログイン', '不正利用', '第三者による', 'セキュリティ上の理由',
-    '異常なログイン', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます',
+    '異常なログイン', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます', '見慣れない端末', '心当たりのないログイン',
+    'login attempt', 'sign-in attempt', 'signin attempt', 'unfamiliar device', 'unrecognized device', 'unrecognised device',
     'account has been suspended', 'account suspended', 'account has been locked', 'account locked', 'account will be',
     'unusual sign-in', 'unusual signin', 'unusual activity', 'suspicious activity', 'suspicious login', 'unauthorized access',
     'unauthorized login', 'unauthorised', 'security alert', 'limited access', 'account limitation', 'temporarily restricted',
@@ -149,7 +150,7 @@ const ACTION_TEXTS = [
   '支払い情報', 'お支払い方法', 'お支払い', '再配達', '受け取る', '受取', '手続き', '手続きはこちら', 'こちらから', 'こちらをクリック',
   'ダウンロード', '閲覧', '確認はこちら', 'ご確認', '解除', '認証', '会員ページ', 'マイページ', 'こちら',
   'log in', 'login', 'log on', 'sign in', 'signin', 'sign-in', 'verify', 'verify now', 'confirm', 'update', 'validate',
-  'unlock', 'restore', 'reactivate', 'secure your account', 'view document', 'view documents', 'view invoice',
+  'unlock', 'restore', 'reactivate', 'secure your account', 'secure my account', 'view document', 'view documents', 'view invoice',
   'open document', 'access document', 'review document', 'view message', 'view file', 'view pdf', 'download', 'claim',
   'claim now', 'redeem', 'click here', 'click below', 'track', 'track package', 'reschedule', 'pay now', 'check now',
   'acessar', 'confirmar', 'atualizar', 'verificar', 'resgatar', 'clique aqui', 'anmelden', 'bestätigen', 'aktualisieren',
