@@ -7,14 +7,15 @@
  * - HTML body: `body.getAsync('html')` (1.3).
  * - Raw header lines, Reply-To, In-Reply-To, References, Date: `getAllInternetHeadersAsync` (1.8).
  * - Inside archives (encrypted?, entry names) and SHA-256: `getAttachmentContentAsync` (1.8),
- *   only for file attachments that look like archives and are not too large.
+ *   only for file attachments that look like archives and are not too large; the bytes are read
+ *   by shared/mail's inspectAttachmentBytes, as the .eml reader reads them.
  * Older clients give less: the snapshot says so in `missing` / `problems`, never guesses.
  *
  * Must never: throw or reject, fetch anything, or open an attachment beyond reading its bytes
  * into the archive inspector.
  */
 import type { MailAddress, MailAttachment, MailSnapshot, MissingPart } from '../../shared/model';
-import { inspectArchive } from '../../shared/mail/archive';
+import { inspectAttachmentBytes } from '../../shared/mail/attachment-bytes';
 import { base64Bytes } from '../../shared/mail/header-text';
 import { fieldsFromHeaders, parseInternetHeaders } from '../core/internet-headers';
 import { callHost, supportsMailbox } from './mailbox-office';
@@ -160,12 +161,11 @@ async function readAttachments(item: Office.MessageRead, limits: Required<ReadIt
     const bytes = base64Bytes(content.value.content);
     const sha256 = await digest(bytes);
     if (sha256) attachment.sha256 = sha256;
-    const archive = inspectArchive(bytes);
-    if (archive) {
-      attachment.encrypted = archive.encrypted;
-      attachment.innerNames = archive.innerNames;
-      for (const p of archive.problems) problems.push(`Attachment "${attachment.name}": ${p}`);
-    }
+    // The same reading of the bytes as the .eml reader's, so both describe a file the same way.
+    const inspection = inspectAttachmentBytes(bytes);
+    if (inspection.encrypted !== undefined) attachment.encrypted = inspection.encrypted;
+    if (inspection.innerNames !== undefined) attachment.innerNames = inspection.innerNames;
+    for (const p of inspection.problems) problems.push(`Attachment "${attachment.name}": ${p}`);
   }
   return { list, problems };
 }

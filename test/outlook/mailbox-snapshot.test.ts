@@ -2,7 +2,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readMailboxItem } from '../../outlook-addin/mailbox/mailbox-snapshot';
+import { inspectAttachmentBytes } from '../../shared/mail';
 import { PHISH_HTML, officeMockData } from '../fixtures/outlook/items';
+import { makeZip, toBase64 } from '../fixtures/outlook/make-zip';
 
 function installOffice(data: Record<string, unknown>): void {
   (globalThis as { Office?: unknown }).Office = new OfficeMockObject(data);
@@ -57,6 +59,17 @@ describe('readMailboxItem on a current client (Mailbox 1.14)', () => {
     expect(logo).toEqual({ name: 'logo.png', contentType: 'image/png', size: 1200 });
     expect(attachedMail).toEqual({ name: '前回のご連絡', contentType: 'message/rfc822', size: 5000 });
     expect(snapshot.problems).toBeUndefined();
+  });
+
+  it('describes the bytes as the .eml reader does: a document saved as .zip lists no entries', async () => {
+    const docx = makeZip([{ name: '[Content_Types].xml' }, { name: 'word/document.xml' }]);
+    installOffice(officeMockData({ mailbox: '1.14', contents: { 'att-1': { format: 'base64', content: toBase64(docx) } } }));
+    const snapshot = await readMailboxItem();
+    const [zip] = snapshot.attachments ?? [];
+    const shared = inspectAttachmentBytes(docx);
+    expect(shared.innerNames).toBeUndefined();
+    expect(zip?.innerNames).toBeUndefined();
+    expect(zip?.encrypted).toBe(shared.encrypted);
   });
 
   it('notes an archive whose contents the host would not give', async () => {
