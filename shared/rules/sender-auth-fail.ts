@@ -36,7 +36,9 @@ export const senderAuthFail: Rule = {
     const fromOrg = msg.from?.trust === 'org';
     // A mailing list re-sends the author's mail from its own server: DMARC and SPF fail by design.
     // When the list server itself passed authentication the failure is explained and weighs nothing.
-    if (msg.isMailingList && !fromOrg) {
+    // Not when the domain owner asks to reject or quarantine such mail: lists rewrite From for
+    // those domains (Mailman, Google Groups), so a failing From of such a domain was not re-sent.
+    if (msg.isMailingList && !fromOrg && !ownerRejects) {
       if (dmarc === 'fail' || ((spf === 'fail' || compauth === 'fail') && !dkimPass)) {
         const params = { check: dmarc === 'fail' ? 'DMARC' : 'SPF', result: 'fail', domain, ...(msg.listVerified ? { list: 1 } : {}) };
         return [messageFinding(this.id, 'info', 'header', 'Authentication-Results', params)] as Finding[];

@@ -130,7 +130,10 @@ const SUBDOMAIN_MAILBOX_PROVIDERS: ReadonlySet<string> = new Set(['ocn.ne.jp', '
  * accounts.google.com) are the provider's own systems writing to its customers.
  */
 export function isConsumerMailbox(addr: PreparedAddress | undefined): boolean {
-  if (!addr || !isFreemail(addr.registrable)) return false;
+  if (!addr) return false;
+  // Listed as a mailbox domain itself (i.softbank.jp under softbank.jp, gmail.com).
+  if (FREEMAIL_DOMAINS.has(addr.domain)) return true;
+  if (!isFreemail(addr.registrable)) return false;
   return addr.domain === addr.registrable || SUBDOMAIN_MAILBOX_PROVIDERS.has(addr.registrable);
 }
 

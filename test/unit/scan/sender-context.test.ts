@@ -61,6 +61,16 @@ describe('a carrier writing from its own notice subdomain', () => {
   it('mail.docomo.ne.jp is not free mail posing as docomo', () => {
     expect(rules(notice('d-account@mail.docomo.ne.jp')).filter((r) => r.startsWith('sender-freemail-official'))).toEqual([]);
   });
+  it('an i.softbank.jp consumer mailbox is not SoftBank writing', () => {
+    const s: MailSnapshot = {
+      host: 'eml',
+      from: { name: 'SoftBank', address: 'sb-info-2026@i.softbank.jp' },
+      subject: '【重要】お支払い情報の更新',
+      text: '至急お支払い情報を更新してください。',
+      headers: [ar('spf=pass smtp.mailfrom=i.softbank.jp; dkim=pass header.d=i.softbank.jp')],
+    };
+    expect(rules(s)).toContain('sender-freemail-official:caution');
+  });
   it('a docomo.ne.jp consumer mailbox claiming dアカウント is', () => {
     expect(rules(notice('d-account-info@docomo.ne.jp'))).toContain('sender-freemail-official:caution');
   });
@@ -102,6 +112,19 @@ describe('mailing lists', () => {
   it('a list whose server passed SPF explains the DMARC failure', () => {
     const v = scanMessage(post('spf=pass smtp.mailfrom=ml.society.example.jp', listHeaders), policy);
     expect(v.level, JSON.stringify(v.findings)).toBe('safe');
+  });
+  it('a list post whose From domain asks for rejection is not excused', () => {
+    const s: MailSnapshot = {
+      host: 'eml',
+      from: { name: 'Amazon.co.jp', address: 'account-update@amazon.co.jp' },
+      subject: 'アカウントの確認',
+      text: 'ご確認ください。',
+      headers: [
+        ar('spf=pass smtp.mailfrom=ml.bulk.example; dkim=none; dmarc=fail (p=QUARANTINE dis=QUARANTINE) header.from=amazon.co.jp action=quarantine'),
+        { name: 'List-Id', value: '<news.ml.bulk.example>' },
+      ],
+    };
+    expect(rules(s).some((r) => r.startsWith('sender-auth-fail:') && !r.endsWith(':info'))).toBe(true);
   });
   it('list headers written by an unauthenticated sender prove nothing', () => {
     const v = scanMessage(post('spf=fail smtp.mailfrom=bulk.example.net', listHeaders), policy);
