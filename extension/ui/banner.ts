@@ -9,7 +9,7 @@ import type { Verdict, VerdictLevel } from '../../shared/model';
 import { clear, h } from './dom';
 import { checkTitle, findingLines, type FindingLine } from '../../shared/i18n/finding-lines';
 import { FONT_STACK, PALETTE } from './palette';
-import { createShadowHost, shadowRootOf } from './shadow-host';
+import { createShadowHost, runSurfaceAction, shadowRootOf } from './shadow-host';
 import { targetLabel } from './target-label';
 import { t, type UiLang } from './texts';
 
@@ -74,7 +74,7 @@ export function mountBanner(
   const toggle = (): void => {
     expanded = !expanded;
     render();
-    safeCall(current.onDetails);
+    runSurfaceAction(current.onDetails, 'banner');
   };
 
   render();
@@ -112,7 +112,7 @@ function renderQuiet(doc: Document, options: BannerOptions): HTMLElement {
         class: 'link-button',
         attrs: { type: 'button', 'data-action': 'consult' },
         text: t('consult', options.lang),
-        on: { click: () => safeCall(options.onConsult) },
+        on: { click: () => runSurfaceAction(options.onConsult, 'banner') },
       }),
     ],
   );
@@ -171,7 +171,7 @@ function renderWarning(
           class: 'primary',
           attrs: { type: 'button', 'data-action': 'consult' },
           text: t('consult', lang),
-          on: { click: () => safeCall(options.onConsult) },
+          on: { click: () => runSurfaceAction(options.onConsult, 'banner') },
         }),
         h(doc, 'button', {
           class: 'secondary',
@@ -221,14 +221,6 @@ function consultStateBlock(doc: Document, options: BannerOptions): HTMLElement |
 function normaliseLevel(level: unknown): VerdictLevel {
   // An unexpected level is shown as caution: the banner never turns a doubt into "nothing found".
   return LEVELS.includes(level as VerdictLevel) ? (level as VerdictLevel) : 'caution';
-}
-
-function safeCall(fn: (() => void) | undefined): void {
-  try {
-    fn?.();
-  } catch (error) {
-    console.error('kokoroe: banner action failed', error);
-  }
 }
 
 /** For tests and the runtime: the banner's closed root. */

@@ -13,7 +13,7 @@
 import type { PostureCheck, PostureVerdict } from '../../shared/posture/types';
 import { clear, h } from './dom';
 import { FONT_STACK, PALETTE } from './palette';
-import { createShadowHost, shadowRootOf } from './shadow-host';
+import { createShadowHost, runSurfaceAction, shadowRootOf } from './shadow-host';
 import { checkLabel, postureLimitText, postureValueText, t, type UiLang } from './texts';
 
 export interface GateOptions {
@@ -106,7 +106,7 @@ export function mountGate(doc: Document, options: GateOptions): GateHandle {
   };
   const dismiss = (): void => {
     if (current.mode !== 'warn') return;
-    call(current.onDismiss);
+    runSurfaceAction(current.onDismiss, 'gate');
     handle.remove();
   };
 
@@ -161,13 +161,13 @@ export function mountGate(doc: Document, options: GateOptions): GateHandle {
           class: 'primary',
           attrs: { type: 'button', 'data-action': 'recheck' },
           text: t('gateRecheck', o.lang),
-          on: { click: () => call(o.onRecheck) },
+          on: { click: () => runSurfaceAction(o.onRecheck, 'gate') },
         }),
         h(d, 'button', {
           class: 'secondary',
           attrs: { type: 'button', 'data-action': 'consult' },
           text: t('consult', o.lang),
-          on: { click: () => call(o.onConsult) },
+          on: { click: () => runSurfaceAction(o.onConsult, 'gate') },
         }),
         o.mode === 'warn'
           ? h(d, 'button', {
@@ -211,14 +211,6 @@ function renderCheck(doc: Document, check: PostureCheck, lang: UiLang): HTMLElem
       remedy ? h(doc, 'dd', { class: 'remedy', text: remedy }) : null,
     ]),
   ]);
-}
-
-function call(fn: (() => void) | undefined): void {
-  try {
-    fn?.();
-  } catch (error) {
-    console.error('kokoroe: gate action failed', error);
-  }
 }
 
 /** For tests and the runtime: the gate's closed root. */

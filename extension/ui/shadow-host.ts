@@ -29,3 +29,15 @@ export function createShadowHost(doc: Document, tagName: string, css: string): {
 export function shadowRootOf(host: Element): ShadowRoot | undefined {
   return roots.get(host);
 }
+
+/**
+ * Runs a callback of an in-page surface (banner, gate). A failing callback is logged and goes no
+ * further: the warning stays on screen and the webmail's own handlers keep working.
+ */
+export function runSurfaceAction(fn: (() => void) | undefined, surface: string): void {
+  try {
+    fn?.();
+  } catch (error) {
+    console.error(`kokoroe: ${surface} action failed`, error);
+  }
+}
