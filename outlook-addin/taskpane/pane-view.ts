@@ -7,6 +7,7 @@
  * link whose scheme is not tel:, mailto: or https: (contacts and the incident portal only).
  */
 import type { Finding, MailSnapshot, Severity, Verdict, VerdictLevel } from '../../shared/model';
+import { addressText } from '../../shared/i18n/address-text';
 import { findingLines as sharedFindingLines } from '../../shared/i18n/finding-lines';
 import type { Contact, Policy } from '../../shared/policy/types';
 import type { PolicyProblem } from '../../shared/policy/parse-policy';
@@ -70,8 +71,7 @@ export function renderVerdict(doc: Document, input: VerdictViewInput): HTMLEleme
     el(doc, 'p', { className: 'lead', text: lead }),
   ]);
   if (input.snapshot.subject !== undefined || input.snapshot.from) {
-    const from = input.snapshot.from;
-    const fromText = from ? [from.name, from.address ? `<${from.address}>` : ''].filter(Boolean).join(' ') : '';
+    const fromText = addressText(input.snapshot.from);
     section.append(
       el(doc, 'dl', { className: 'message-summary' }, [
         fromText ? el(doc, 'dt', { text: paneText('from', lang) }) : undefined,

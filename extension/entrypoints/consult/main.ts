@@ -25,6 +25,7 @@ import { mountOutboxSection } from '../../outbox/outbox-section';
 import type { ConsultGetAnswer, ConsultSendAnswer, ConsultView, MailtoAnswer } from '../../outbox/protocol';
 import { ot, refusalText, stateText, type Lang } from '../../outbox/texts';
 import { clear, h } from '../../ui/dom';
+import { addressText } from '../../../shared/i18n/address-text';
 import { findingLines } from '../../../shared/i18n/finding-lines';
 import { hasAny } from '../../ui/page/contacts';
 import { applyPageLang, pageLang } from '../../ui/page/lang';
@@ -124,13 +125,12 @@ function previewSection(lang: Lang, view: ConsultView): HTMLElement {
   const row = (key: Parameters<typeof ot>[0], value: Node | string | undefined, field: string) => {
     dl.append(h(document, 'dt', { text: ot(key, lang) }), h(document, 'dd', { attrs: { 'data-field': field } }, [value === undefined || value === '' ? ot('none', lang) : value]));
   };
-  const addr = (a?: { address?: string; name?: string }) => (a ? [a.name, a.address ? `<${a.address}>` : ''].filter(Boolean).join(' ') : undefined);
   const list = (items: readonly string[], more = 0) =>
     items.length ? h(document, 'ul', {}, [...items.map((i) => h(document, 'li', { class: 'mono', text: i })), more > 0 ? h(document, 'li', { class: 'muted', text: ot('linksMore', lang, { n: more }) }) : null]) : undefined;
   const hasMessage = !!view.key && r.client.host !== 'unknown';
   if (hasMessage) {
-    row('from', addr(m.from), 'from');
-    row('replyTo', m.replyTo?.map((a) => addr(a) ?? '').join(', '), 'replyTo');
+    row('from', addressText(m.from), 'from');
+    row('replyTo', m.replyTo?.map(addressText).join(', '), 'replyTo');
     row('subject', m.subject, 'subject');
     row('date', m.date, 'date');
     row('messageId', m.messageId, 'messageId');
