@@ -1,11 +1,13 @@
 /**
  * The link lands on free web hosting, a file-sharing or cloud-storage page, a form service or an
  * IPFS gateway — places anyone can publish a fake login page in minutes. Legitimate mail uses
- * them too, so alone this only adds to other signs; IPFS gateways are rare in legitimate mail.
+ * them too, so alone this only adds to other signs; IPFS gateways are rare in legitimate mail,
+ * and a button to a free-hosted site in a mail that talks about signing in is the fake sign-in
+ * page itself (a compromised partner's "請求書を表示" on web.app): both are a caution.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isWebLink, linkFinding, linkToSender } from './support/helpers';
+import { hasTheme, isWebLink, linkFinding, linkToSender } from './support/helpers';
 import { freeHostingKind } from '../scan/deps';
 
 /**
@@ -38,7 +40,9 @@ export const linkFreeHosting: Rule = {
         kind = undefined;
       }
       if (!kind) continue;
-      out.push(linkFinding(this.id, kind === 'ipfs' ? 'caution' : 'info', link, { kind }));
+      // A button on a rented site in a mail that talks about signing in: the fake sign-in page.
+      const signIn = kind === 'free-hosting' && link.action && !!hasTheme(msg, 'credential-word');
+      out.push(linkFinding(this.id, kind === 'ipfs' || signIn ? 'caution' : 'info', link, { kind }));
       if (out.length >= 5) break;
     }
     return out;

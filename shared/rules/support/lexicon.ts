@@ -148,7 +148,7 @@ const THEMES: Record<LureTheme, string[]> = {
 const ACTION_TEXTS = [
   'ログイン', 'サインイン', 'ログインする', '今すぐ確認', '確認する', '詳細を確認', '本人確認', 'アカウントを確認', '更新する', '情報を更新',
   '支払い情報', 'お支払い方法', 'お支払い', '再配達', '受け取る', '受取', '手続き', '手続きはこちら', 'こちらから', 'こちらをクリック',
-  'ダウンロード', '閲覧', '確認はこちら', 'ご確認', '解除', '認証', '会員ページ', 'マイページ', 'こちら',
+  'ダウンロード', '閲覧', '確認はこちら', 'ご確認', '解除', '認証', '会員ページ', 'マイページ', 'こちら', 'を表示', 'を開く',
   'log in', 'login', 'log on', 'sign in', 'signin', 'sign-in', 'verify', 'verify now', 'confirm', 'update', 'validate',
   'unlock', 'restore', 'reactivate', 'secure your account', 'secure my account', 'view document', 'view documents', 'view invoice',
   'open document', 'access document', 'review document', 'view message', 'view file', 'view pdf', 'download', 'claim',

@@ -70,6 +70,16 @@ const QUIET: [string, MailSnapshot][] = [
     },
   ],
   [
+    'society event page on free hosting, no sign-in',
+    {
+      host: 'eml',
+      from: { name: '地域連携研究会', address: 'office@renkei-kenkyukai.example.jp' },
+      subject: '研究会のご案内',
+      text: '第8回研究会を開催します。日時：1月20日 18時から。会場：市民会館。詳細は下記のページをご覧ください。\nhttps://renkei-2026.web.app/',
+      headers: [passed('renkei-kenkyukai.example.jp')],
+    },
+  ],
+  [
     'bank sign-in code notice in HTML only with very little text',
     {
       host: 'eml',
@@ -100,6 +110,21 @@ describe('ordinary Japanese business mail stays quiet', () => {
 });
 
 describe('the close phishing counterparts still warn', () => {
+  it('a compromised vendor mailbox sends an invoice button to a free-hosted sign-in page', () => {
+    const v = scanMessage(
+      {
+        host: 'eml',
+        from: { name: '山田工務店 経理部', address: 'keiri@yamada-koumuten.example.co.jp' },
+        subject: '請求書のご確認',
+        html: '<p>今月分の請求書をお送りします。閲覧にはMicrosoftアカウントでのサインインが必要です。</p>',
+        anchors: [{ href: 'https://invoice-view-2026.web.app/', text: '請求書を表示', source: 'html' }],
+        headers: [passed('yamada-koumuten.example.co.jp')],
+      },
+      policy,
+    );
+    expect(v.findings.map((f) => `${f.rule}:${f.severity}`)).toContain('link-free-hosting:caution');
+  });
+
   it('a fake Norton receipt from Gmail with an order number and a number to call', () => {
     const v = scanMessage(
       {
