@@ -6,14 +6,18 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { isConsumerMailbox, senderFinding } from './support/helpers';
+import { hasTheme, isConsumerMailbox, senderFinding } from './support/helpers';
 import { lureMatcher } from './support/lexicon';
 import { normalizeForMatch } from '../scan/term-matcher';
+
+/** Office words any club or study group uses. */
+const GENERIC_OFFICES: ReadonlySet<string> = new Set(['事務局']);
 
 export const senderFreemailOfficial: Rule = {
   id: 'sender-freemail-official',
   scope: 'sender',
   maxSeverity: 'caution',
+  weight: 0.5,
   needs: ['from'],
   check(msg) {
     const from = msg.from;
@@ -27,6 +31,11 @@ export const senderFreemailOfficial: Rule = {
     const subjectHit = subjectTerm && /[^\u0000-\u024f]/.test(subjectTerm) ? subjectTerm : undefined;
     const claim = nameHit?.term ?? subjectHit;
     if (!claim) return [];
+    // Study groups, alumni and volunteer 事務局 really do run on Gmail; such a name is only a
+    // claim worth a caution when the mail asks for money or a sign-in.
+    if (GENERIC_OFFICES.has(claim) && !hasTheme(msg, 'payment') && !hasTheme(msg, 'credential-request') && !hasTheme(msg, 'account-threat')) {
+      return [senderFinding(this.id, 'info', from, { claim, generic: 1 })] as Finding[];
+    }
     return [senderFinding(this.id, 'caution', from, { claim })] as Finding[];
   },
   examples: {
@@ -36,6 +45,10 @@ export const senderFreemailOfficial: Rule = {
     ],
     clean: [
       { name: 'private person on Gmail', snapshot: { from: { name: '佐藤 花子', address: 'hanako.sato@gmail.com' }, subject: '同窓会のお知らせ' } },
+      {
+        name: 'study group secretariat on Gmail with a sign-up form (noted only)',
+        snapshot: { from: { name: '看護研究会 事務局', address: 'kango.kenkyukai.jimu@gmail.com' }, subject: '研究会開催のご案内', text: '研究会を開催します。お申し込みは下記フォームからお願いします。' },
+      },
       { name: 'the carrier writing from its own notice subdomain', snapshot: { from: { name: 'dアカウント', address: 'd-account@mail.docomo.ne.jp' }, subject: 'パスワード変更のお知らせ' } },
       { name: '保健所 from a government domain', snapshot: { from: { name: '〇〇保健所', address: 'hokenjo@city.example.lg.jp' }, subject: '感染症発生届について' } },
     ],

@@ -70,6 +70,16 @@ const QUIET: [string, MailSnapshot][] = [
     },
   ],
   [
+    'study group secretariat on Gmail with a sign-up form',
+    {
+      host: 'eml',
+      from: { name: '〇〇看護研究会 事務局', address: 'kango.kenkyukai.jimu@gmail.com' },
+      subject: '研究会開催のご案内',
+      text: '研究会を開催します。参加費 1,000円（当日受付）。お申し込みは下記フォームからお願いします。https://forms.gle/abcDEF123',
+      headers: [passed('gmail.com')],
+    },
+  ],
+  [
     'society event page on free hosting, no sign-in',
     {
       host: 'eml',
