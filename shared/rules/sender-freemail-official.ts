@@ -45,10 +45,6 @@ export const senderFreemailOfficial: Rule = {
     ],
     clean: [
       { name: 'private person on Gmail', snapshot: { from: { name: '佐藤 花子', address: 'hanako.sato@gmail.com' }, subject: '同窓会のお知らせ' } },
-      {
-        name: 'study group secretariat on Gmail with a sign-up form (noted only)',
-        snapshot: { from: { name: '看護研究会 事務局', address: 'kango.kenkyukai.jimu@gmail.com' }, subject: '研究会開催のご案内', text: '研究会を開催します。お申し込みは下記フォームからお願いします。' },
-      },
       { name: 'the carrier writing from its own notice subdomain', snapshot: { from: { name: 'dアカウント', address: 'd-account@mail.docomo.ne.jp' }, subject: 'パスワード変更のお知らせ' } },
       { name: '保健所 from a government domain', snapshot: { from: { name: '〇〇保健所', address: 'hokenjo@city.example.lg.jp' }, subject: '感染症発生届について' } },
     ],
