@@ -1,13 +1,15 @@
 /**
  * Words of the extension's own surfaces (banner, gate, warning page, popup, options) that are
  * not rule texts. Rule titles and messages come from shared/i18n (findingText); words the task
- * pane and the consult page also show come from shared/i18n/surface-texts; this table holds only
- * the extension's own chrome around them. Japanese first: short, plain sentences with one next step.
- * It must never hold anything mail-derived; parameters are filled in as text by `t`.
+ * pane and the consult page also show come from shared/i18n/surface-texts, generic button words
+ * from shared/i18n/ui-texts; this table holds only the extension's own chrome around them.
+ * Japanese first: short, plain sentences with one next step. It must never hold anything
+ * mail-derived; parameters are filled in as text by `t`.
  */
 
 import type { Lang } from '../../shared/i18n/types';
 import { lookupText, withSurfaceTexts } from '../../shared/i18n/surface-texts';
+import { UI_TEXTS } from '../../shared/i18n/ui-texts';
 import { CHECK_TITLES } from '../../shared/posture/posture-texts';
 
 export type UiLang = Lang;
@@ -25,7 +27,7 @@ const TEXTS = withSurfaceTexts({
     ja: '心得メールガード：気になる点は見つかりませんでした',
     en: 'Kokoroe Mail Guard: nothing suspicious was found',
   },
-  details: { ja: '詳細', en: 'Details' },
+  details: UI_TEXTS['action.details'],
   hideDetails: { ja: '詳細を閉じる', en: 'Hide details' },
   consultPending: {
     ja: '管理者に相談中です。回答があるまでリンクと添付は開かないでください',
@@ -62,7 +64,7 @@ const TEXTS = withSurfaceTexts({
   gateValue: { ja: '現在', en: 'Now' },
   gateLimit: { ja: '基準', en: 'Required' },
   gateRemedy: { ja: '直し方', en: 'How to fix' },
-  gateRecheck: { ja: '再確認', en: 'Check again' },
+  gateRecheck: UI_TEXTS['action.recheck'],
   gateDismiss: { ja: '今日は閉じる', en: 'Close for today' },
   gateRechecking: { ja: '確認しています…', en: 'Checking…' },
   statusFail: { ja: '要対応', en: 'Needs action' },
@@ -84,8 +86,8 @@ const TEXTS = withSurfaceTexts({
   warnFile: { ja: 'ファイル名', en: 'File name' },
   warnLinkText: { ja: 'メールでの表示', en: 'Text in the message' },
   warnWhy: { ja: '怪しい理由', en: 'Why it looks suspicious' },
-  warnBack: { ja: '戻る', en: 'Go back' },
-  warnOpenAnyway: { ja: 'それでも開く', en: 'Open anyway' },
+  warnBack: UI_TEXTS['action.back'],
+  warnOpenAnyway: UI_TEXTS['action.openAnyway'],
   warnConfirmTitle: { ja: '本当に開きますか？', en: 'Really open it?' },
   warnConfirmText: {
     ja: '開くとウイルス感染や情報漏えいにつながるおそれがあります。送り主に電話などで確認できた場合だけ開いてください。',

@@ -7,6 +7,7 @@
 
 import type { Lang } from '../../shared/i18n/types';
 import { lookupText, withSurfaceTexts } from '../../shared/i18n/surface-texts';
+import { UI_TEXTS } from '../../shared/i18n/ui-texts';
 
 export type PaneLang = Lang;
 
@@ -17,13 +18,13 @@ const TEXTS = withSurfaceTexts({
     ja: 'Outlook と接続できませんでした。Outlook の中でこのウィンドウを開いてください。',
     en: 'Could not connect to Outlook. Open this pane from inside Outlook.',
   },
-  levelDanger: { ja: '危険', en: 'Danger' },
+  levelDanger: UI_TEXTS['level.danger'],
   levelSafe: { ja: '問題なし', en: 'No problem found' },
   cautionLead: {
     ja: '送り主に心当たりがないときは、開く前に管理者に相談してください。',
     en: 'If you do not know the sender, ask your IT administrator before opening anything.',
   },
-  safeTitle: { ja: '気になる点は見つかりませんでした', en: 'Nothing suspicious was found' },
+  safeTitle: UI_TEXTS['verdict.none'],
   safeLead: {
     ja: 'それでも、心当たりのないリンクや添付ファイルは開かないでください。',
     en: 'Still, do not open links or attachments you did not expect.',
