@@ -36,7 +36,7 @@ const THEMES: Record<LureTheme, string[]> = {
   'account-threat': [
     'アカウントが停止', 'アカウントを停止', 'アカウントの停止', 'アカウントがロック', 'アカウントをロック', '利用を制限', '利用制限', 'ご利用を一時停止',
     '一時停止', '凍結', 'ロックされ', '不正アクセス', '不正ログイン', '不審なログイン', '不正利用', '第三者による', 'セキュリティ上の理由',
-    '異常なログイン', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます', '見慣れない端末', '心当たりのないログイン',
+    '異常なログイン', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます', '見慣れない端末', '心当たりのないログイン', 'パスワードの有効期限',
     'login attempt', 'sign-in attempt', 'signin attempt', 'unfamiliar device', 'unrecognized device', 'unrecognised device',
     'account has been suspended', 'account suspended', 'account has been locked', 'account locked', 'account will be',
     'unusual sign-in', 'unusual signin', 'unusual activity', 'suspicious activity', 'suspicious login', 'unauthorized access',
@@ -148,7 +148,7 @@ const THEMES: Record<LureTheme, string[]> = {
 const ACTION_TEXTS = [
   'ログイン', 'サインイン', 'ログインする', '今すぐ確認', '確認する', '詳細を確認', '本人確認', 'アカウントを確認', '更新する', '情報を更新',
   '支払い情報', 'お支払い方法', 'お支払い', '再配達', '受け取る', '受取', '手続き', '手続きはこちら', 'こちらから', 'こちらをクリック',
-  'ダウンロード', '閲覧', '確認はこちら', 'ご確認', '解除', '認証', '会員ページ', 'マイページ', 'こちら', 'を表示', 'を開く',
+  'ダウンロード', '閲覧', '確認はこちら', 'ご確認', '解除', '認証', '会員ページ', 'マイページ', 'こちら', 'を表示', 'を開く', 'を更新',
   'log in', 'login', 'log on', 'sign in', 'signin', 'sign-in', 'verify', 'verify now', 'confirm', 'update', 'validate',
   'unlock', 'restore', 'reactivate', 'secure your account', 'secure my account', 'view document', 'view documents', 'view invoice',
   'open document', 'access document', 'review document', 'view message', 'view file', 'view pdf', 'download', 'claim',

@@ -58,6 +58,12 @@ const FLAGS: Row[] = [
   ['subject-brand-mismatch', 'brand in the subject from Gmail', sender('Support', 'help.desk.jp@gmail.com', '【楽天カード】ご利用確認'), 'caution'],
   // Body
   ['body-enable-content', '編集を有効にする with a Word file', { ...attach('依頼書.doc'), text: '「編集を有効にする」を押してから「コンテンツの有効化」を押してください。' }, 'danger'],
+  [
+    'link-credential-lure',
+    'ja: password expiry notice from outside with an update button',
+    { ...link('https://pw-update.example.net/', 'パスワードを更新'), text: 'パスワードの有効期限が切れます。今すぐ更新してください。' },
+    'caution',
+  ],
   ['body-credential-request', 'Portuguese: confirm your data with a link', { ...link('https://banco-seguro.example.net/'), text: 'Confirme seus dados para evitar o bloqueio.' }, 'caution'],
 ];
 
