@@ -17,6 +17,7 @@
 import type { MailAddress, MailAttachment, MailSnapshot, MissingPart } from '../../shared/model';
 import { inspectAttachmentBytes } from '../../shared/mail/attachment-bytes';
 import { base64Bytes } from '../../shared/mail/header-text';
+import { sha256Hex } from '../../shared/mail/parse-eml';
 import { fieldsFromHeaders, parseInternetHeaders } from '../core/internet-headers';
 import { callHost, supportsMailbox } from './mailbox-office';
 
@@ -159,7 +160,7 @@ async function readAttachments(item: Office.MessageRead, limits: Required<ReadIt
       continue;
     }
     const bytes = base64Bytes(content.value.content);
-    const sha256 = await digest(bytes);
+    const sha256 = await sha256Hex(bytes);
     if (sha256) attachment.sha256 = sha256;
     // The same reading of the bytes as the .eml reader's, so both describe a file the same way.
     const inspection = inspectAttachmentBytes(bytes);
@@ -197,15 +198,4 @@ function toAddressList(list: Office.EmailAddressDetails[] | undefined): MailAddr
     if (address) out.push(address);
   }
   return out;
-}
-
-async function digest(bytes: Uint8Array): Promise<string | undefined> {
-  try {
-    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-    let hex = '';
-    for (const b of hash) hex += b.toString(16).padStart(2, '0');
-    return hex;
-  } catch {
-    return undefined;
-  }
 }

@@ -3,7 +3,7 @@
  * a snapshot (HTML content, links in plain text, archive entries, authentication results).
  * Host-free; nothing here throws on hostile input.
  */
-export { parseEml, PARSE_EML_DEFAULTS } from './parse-eml';
+export { parseEml, PARSE_EML_DEFAULTS, sha256Hex } from './parse-eml';
 export type { ParseEmlOptions } from './parse-eml';
 export { extractHtml, EXTRACT_HTML_DEFAULTS } from './html-content';
 export type { HtmlContent, ExtractHtmlOptions } from './html-content';

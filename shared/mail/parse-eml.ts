@@ -250,7 +250,7 @@ async function describeAttachment(
   const contentType = (attachment.mimeType || 'application/octet-stream').toLowerCase();
   const filename = attachment.filename ? clean(decodeHeaderText(attachment.filename)) : '';
   const out: MailAttachment = { name: filename, contentType, size: content.byteLength };
-  const sha256 = await digest(content);
+  const sha256 = await sha256Hex(content);
   if (sha256) out.sha256 = sha256;
 
   if (contentType === 'message/rfc822' || contentType === 'message/global') {
@@ -296,7 +296,8 @@ function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
   return new Uint8Array(content);
 }
 
-async function digest(bytes: Uint8Array): Promise<string | undefined> {
+/** Lower-case hex SHA-256 of attachment bytes, or undefined where the platform cannot hash. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
   try {
     // Always ArrayBuffer-backed here (postal-mime output or our own copies); the DOM typing
     // of digest() refuses the wider ArrayBufferLike.
