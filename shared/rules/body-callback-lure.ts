@@ -11,20 +11,26 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import { authenticatedBrand, inDomains, isConsumerMailbox, messageFinding } from './support/helpers';
 import { lureMatcher } from './support/lexicon';
+import { normalizeForMatch } from '../scan/term-matcher';
+
+/** Word lists are compared with the normalised text, so they are normalised the same way. */
+function normalizeAll(words: string[]): string[] {
+  return words.map((w) => normalizeForMatch(w));
+}
 
 /** The stories callback lures tell: a charge, a renewal, a refund (lower-case, NFKC). */
-const CHARGE = [
+const CHARGE = normalizeAll([
   'charged', 'auto-renewal', 'renewal', 'renewed', 'subscription', 'refund', 'purchase', 'order', 'transaction', 'debited',
   'payment', 'invoice', 'receipt', '請求', '自動更新', '引き落とし', '返金', 'ご利用料金', '決済', 'ご購入', '購入', 'サブスクリプション', '年会費', '更新料',
   'compra', 'transação', 'cobrança', 'abbuchung', 'prélèvement',
-];
+]);
 
 /** The hook: the charge was not wanted and a call will undo it. */
-const UNWANTED = [
+const UNWANTED = normalizeAll([
   'did not authorize', "didn't authorize", 'not authorize', 'did not make', "didn't make", 'if you did not', "if you didn't",
   'not you', 'cancel', 'dispute', 'unauthorized', 'fraudulent', '心当たり', '身に覚え', 'キャンセル', '解約', '取り消', '取消', '不正',
-  'não reconhe', 'nao reconhe', 'cancelar',
-];
+  'não reconhe', 'cancelar',
+]);
 
 /** A sum of money as receipts write it: $490.15, US$ 1,200, R$1.499,99, 39,800円, ¥39,800. */
 const AMOUNT = /(?:us\$|r\$|\$|€|£|¥|￥)\s?\d[\d,.]*|\d[\d,.]*\s?(?:円|usd|eur|dollars)/;

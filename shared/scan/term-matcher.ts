@@ -2,7 +2,8 @@
  * Multi-term literal search (Aho–Corasick): one pass over the text finds every listed phrase,
  * so the cost stays linear in the text whatever the size of the lexicons. Terms and text are
  * compared after `normalizeForMatch` (NFKC, lower case, whitespace runs as one space, invisible
- * characters removed), so full-width and half-width forms match alike. Never uses regexes over
+ * characters and accents on Latin letters removed), so full-width and half-width forms, and
+ * "Cāsino" and "casino", match alike. Never uses regexes over
  * mail text.
  */
 
@@ -29,11 +30,18 @@ export interface TermMatcher<T> {
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 const SPACES = /[\s\u3000]+/g;
 
-/** NFKC, lower case, invisible characters dropped, whitespace runs collapsed to one space. */
+// Accents on Latin letters: spam writes "Cāsino" and "Pāypal" to slip past word lists.
+const LATIN_ACCENT = /([A-Za-z])[\u0300-\u036F]+/g;
+
+/**
+ * NFKC, lower case, invisible characters dropped, accents on Latin letters dropped, whitespace
+ * runs collapsed to one space. Japanese is untouched (dakuten and handakuten are kept).
+ */
 export function normalizeForMatch(text: string): string {
   let t = text;
   try {
     t = t.normalize('NFKC');
+    if (/[\u00C0-\u024F\u1E00-\u1EFF]/.test(t)) t = t.normalize('NFD').replace(LATIN_ACCENT, '$1').normalize('NFC');
   } catch {
     // Lone surrogates are fine for normalize in V8, but stay defensive: keep the raw text.
   }
