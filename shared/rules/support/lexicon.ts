@@ -114,6 +114,9 @@ const THEMES: Record<LureTheme, string[]> = {
   ],
   bec: [
     '振込先', '口座変更', '振込口座', '振込先の変更', '至急対応', 'ギフトカードを購入', 'ご対応いただけますか', '内密に',
+    // CEO fraud openers (the 2024–25 Japanese wave asks staff to set up a LINE group first)
+    'lineグループ', 'lineのグループ', 'グループを作成して', '今お時間ありますか', 'if you have a moment', 'do you have a moment',
+    'quick favor', 'quick favour', 'help me out',
     'wire transfer', 'bank details', 'change of bank', 'new bank account', 'are you available', 'buy gift cards',
     'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
     'million usd', 'million dollars', 'million euros', 'us$', 'compensation fund', 'unclaimed funds', 'atm card',

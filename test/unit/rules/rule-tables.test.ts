@@ -64,6 +64,8 @@ const FLAGS: Row[] = [
     { ...link('https://pw-update.example.net/', 'パスワードを更新'), text: 'パスワードの有効期限が切れます。今すぐ更新してください。' },
     'caution',
   ],
+  ['body-bec-request', 'director impersonated from Gmail asks for a LINE group', { ...sender('山田 太郎', 'yamada.rijichou@gmail.com', 'お願い'), text: '至急、LINEグループを作成してQRコードを送ってください。' }, 'caution'],
+  ['body-bec-request', 'vendor from its own domain mentions a changed account (noted)', { ...sender('経理部', 'keiri@vendor.example.co.jp', '振込先変更のお知らせ'), text: '来月より振込先が変更となります。' }, 'info'],
   ['body-credential-request', 'Portuguese: confirm your data with a link', { ...link('https://banco-seguro.example.net/'), text: 'Confirme seus dados para evitar o bloqueio.' }, 'caution'],
 ];
 
