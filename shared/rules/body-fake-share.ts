@@ -8,7 +8,7 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import { isWebLink, linkFinding, linkToSender } from './support/helpers';
 import { freeHostingKind } from '../scan/deps';
-import { normalizeForMatch } from '../scan/term-matcher';
+import { createTermMatcher, type TermMatcher } from '../scan/term-matcher';
 
 /** How share notices say it (lower-case, NFKC). */
 const SHARED = [
@@ -16,6 +16,14 @@ const SHARED = [
   'shared a file', 'shared a document', 'shared the file', 'shared the folder', 'shared a folder', 'has shared', 'shared with you',
   'sent you a file', 'sent you files', 'sent you a document', 'compartilhou', 'hat geteilt', 'a partagé',
 ];
+
+let sharedMatcher: TermMatcher<'shared'> | undefined;
+
+/** One automaton over the phrases, built on first use: a single pass over the text. */
+function shared(): TermMatcher<'shared'> {
+  sharedMatcher ??= createTermMatcher(SHARED.map((term) => ({ term, tag: 'shared' as const })));
+  return sharedMatcher;
+}
 
 /** Services whose own pages a real share notice links to. */
 const SHARING_DOMAINS = [
@@ -37,10 +45,11 @@ export const bodyFakeShare: Rule = {
   needs: ['links'],
   check(msg) {
     const text = `${msg.subjectNorm}\n${msg.bodyNorm.slice(0, 3_000)}`;
-    const phrase = SHARED.find((p) => text.includes(normalizeForMatch(p)));
-    if (!phrase) return [];
     const web = msg.links.filter(isWebLink);
-    if (web.length === 0 || web.some((l) => onSharingService(l.dest.hostname))) return [];
+    if (web.length === 0) return [];
+    const phrase = shared().find(text, 1)[0]?.term;
+    if (!phrase) return [];
+    if (web.some((l) => onSharingService(l.dest.hostname))) return [];
     // The link people are meant to click: one with an action word, else the first.
     const main = web.find((l) => l.action) ?? web[0]!;
     if (linkToSender(msg, main)) return [];
