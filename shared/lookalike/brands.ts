@@ -134,13 +134,15 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'jcb', category: 'card', names: ['JCB', 'MyJCB', 'ジェーシービー'], domains: ['jcb.co.jp', 'jcb'] },
   { id: 'smbc-card', category: 'card', names: ['三井住友カード', 'Vpass', 'SMBCカード'], domains: ['smbc-card.com', 'vpass.ne.jp'] },
   { id: 'smbc', category: 'bank', names: ['三井住友銀行', 'SMBC'], domains: ['smbc.co.jp'] },
-  { id: 'mufg', category: 'bank', names: ['三菱UFJ', 'MUFG', '三菱東京UFJ'], domains: ['mufg.jp'] },
+  // The group's card companies (三菱UFJニコス: NICOS and DC cards) write from their own domains.
+  { id: 'mufg', category: 'bank', names: ['三菱UFJ', 'MUFG', '三菱東京UFJ'], domains: ['mufg.jp', 'nicos.co.jp', 'dccard.co.jp'] },
   { id: 'mizuho', category: 'bank', names: ['みずほ銀行', 'みずほ証券', 'みずほダイレクト', 'みずほフィナンシャル'], weakNames: ['みずほ', 'Mizuho'], domains: ['mizuhobank.co.jp', 'mizuho-fg.co.jp', 'mizuho-sc.com'] },
   { id: 'yucho', category: 'bank', names: ['ゆうちょ銀行', 'ゆうちょ', 'ゆうちょダイレクト', 'JP BANK'], domains: ['japanpost.jp'] },
   { id: 'aeon', category: 'card', names: ['イオンカード', 'イオン銀行', 'AEON', 'イオンフィナンシャル'], weakNames: ['イオン'], domains: ['aeon.co.jp', 'aeon.com', 'aeonbank.co.jp'] },
   { id: 'epos', category: 'card', names: ['エポスカード', 'EPOS'], domains: ['eposcard.co.jp'] },
   { id: 'saison', category: 'card', names: ['セゾンカード', 'クレディセゾン', 'SAISON CARD'], weakNames: ['セゾン', 'Saison'], domains: ['saisoncard.co.jp'] },
-  { id: 'viewcard', category: 'card', names: ['ビューカード'], domains: ['viewsnet.jp'] },
+  // The card company's own site, its members' site VIEW's NET, and JR East's card pages.
+  { id: 'viewcard', category: 'card', names: ['ビューカード', "VIEW's NET"], domains: ['viewcard.co.jp', 'viewsnet.jp', 'jreast.co.jp'] },
   { id: 'amex', category: 'card', names: ['American Express', 'アメリカン・エキスプレス', 'アメックス', 'AMEX'], domains: ['americanexpress.com'], ownsOtherSuffixes: true },
   { id: 'visa', category: 'card', names: ['Visa Secure'], weakNames: ['VISA'], domains: ['visa.com', 'visa.co.jp'], ownsOtherSuffixes: true },
   { id: 'mastercard', category: 'card', names: ['Mastercard', 'マスターカード'], domains: ['mastercard.com', 'mastercard.co.jp'], ownsOtherSuffixes: true },
@@ -198,11 +200,12 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   { id: 'correios', category: 'delivery', names: ['Correios'], domains: ['correios.com.br'] },
 
   // ---- Transport and roads ------------------------------------------------------------------
-  { id: 'eki-net', category: 'transport', names: ['えきねっと', 'JR東日本', 'モバイルSuica', 'Suica'], domains: ['eki-net.com', 'jreast.co.jp'] },
+  { id: 'eki-net', category: 'transport', names: ['えきねっと', 'JR東日本', 'モバイルSuica', 'Suica'], domains: ['eki-net.com', 'jreast.co.jp', 'jrepoint.jp', 'mobilesuica.com'] },
   { id: 'etc-meisai', category: 'transport', names: ['ETC利用照会サービス', 'ETC利用照会'], weakNames: ['ETC'], domains: ['etc-meisai.jp'] },
   { id: 'etc-mileage', category: 'transport', names: ['ETCマイレージ'], domains: ['smile-etc.jp'] },
   { id: 'jr-west', category: 'transport', names: ['JR西日本', 'JRおでかけネット', 'e5489'], domains: ['jr-odekake.net', 'westjr.co.jp'] },
-  { id: 'jr-central', category: 'transport', names: ['JR東海', 'スマートEX', 'エクスプレス予約'], domains: ['jr-central.co.jp', 'expy.jp'] },
+  // スマートEX and エクスプレス予約 are run with JR West: booking at smart-ex.jp and expy.jp.
+  { id: 'jr-central', category: 'transport', names: ['JR東海', 'スマートEX', 'エクスプレス予約'], domains: ['jr-central.co.jp', 'expy.jp', 'smart-ex.jp'] },
   { id: 'ana', category: 'transport', names: ['ANAマイレージクラブ', '全日空', '全日本空輸'], weakNames: ['ANA'], domains: ['ana.co.jp'] },
   { id: 'jal', category: 'transport', names: ['JALマイレージバンク', '日本航空'], weakNames: ['JAL'], domains: ['jal.co.jp', 'jal.com'] },
   { id: 'nexco', category: 'transport', names: ['NEXCO東日本', 'NEXCO中日本', 'NEXCO西日本', 'NEXCO'], domains: ['e-nexco.co.jp', 'c-nexco.co.jp', 'w-nexco.co.jp'] },

@@ -36,6 +36,12 @@ export interface Rule {
    * never adds up to a warning on its own; default 1).
    */
   weight?: number | ((finding: Finding) => number);
+  /**
+   * How much a `caution` finding of this rule counts towards the combination step (default
+   * COMBINATION.cautionWeight). A rule that softens a claim it cannot corroborate to a caution
+   * gives it less, so ordinary words of the same mail do not turn it back into a danger.
+   */
+  cautionWeight?: (finding: Finding) => number | undefined;
   needs?: RuleNeed[];
   /**
    * Allowed, org and partner domains normally silence a rule for that link or sender; a rule

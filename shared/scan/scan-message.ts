@@ -103,6 +103,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
   const findings: Finding[] = [];
   const unchecked: string[] = [];
   const weightOf = new Map<string, Rule['weight']>();
+  const cautionWeightOf = new Map<string, NonNullable<Rule['cautionWeight']>>();
   const linkByAnchor = new Map(msg.links.map((l) => [l.anchorIndex, l] as const));
 
   for (const rule of RULES) {
@@ -112,6 +113,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
       continue;
     }
     weightOf.set(rule.id, rule.weight);
+    if (rule.cautionWeight) cautionWeightOf.set(rule.id, rule.cautionWeight);
     let produced: Finding[];
     try {
       produced = rule.check(msg, { policy: effective });
@@ -142,7 +144,7 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
   // holds for a protected brand's own domain that passed authentication: a bank's transfer notice
   // says 振込先 and 至急 because it is one.
   const knownSender = (!!msg.from && isTrusted(msg.from.trust) && !authFailed(msg)) || !!authenticatedBrand(msg);
-  const combined = knownSender ? undefined : combine(findings, weightOf);
+  const combined = knownSender ? undefined : combine(findings, weightOf, cautionWeightOf);
   if (combined && !disabled.has('signals-combined')) findings.push(combined);
 
   if (scanPolicy.alertMode === true) {
@@ -152,7 +154,11 @@ export function scanMessage(snapshot: MailSnapshot, policy?: Policy): Verdict {
 }
 
 /** Adds a `signals-combined` finding when several signs together outweigh each one alone. */
-export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<string, Rule['weight']>): Finding | undefined {
+export function combine(
+  findings: readonly Finding[],
+  weightOf: ReadonlyMap<string, Rule['weight']>,
+  cautionWeightOf: ReadonlyMap<string, NonNullable<Rule['cautionWeight']>> = new Map(),
+): Finding | undefined {
   // Per rule: its most severe finding, and for info findings the heaviest weight.
   const best = new Map<string, { severity: Severity; weight: number }>();
   for (const f of findings) {
@@ -161,8 +167,12 @@ export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<stri
     let weight = 1;
     try {
       weight = typeof spec === 'function' ? spec(f) : (spec ?? 1);
+      if (f.severity === 'caution') {
+        const cw = cautionWeightOf.get(f.rule)?.(f);
+        weight = typeof cw === 'number' && Number.isFinite(cw) ? cw : COMBINATION.cautionWeight;
+      }
     } catch {
-      weight = 1;
+      weight = f.severity === 'caution' ? COMBINATION.cautionWeight : 1;
     }
     const prev = best.get(f.rule);
     if (!prev || rank(f.severity) > rank(prev.severity) || (f.severity === prev.severity && weight > prev.weight)) best.set(f.rule, { severity: f.severity, weight });
@@ -172,7 +182,7 @@ export function combine(findings: readonly Finding[], weightOf: ReadonlyMap<stri
   let cautions = 0;
   const contributing: string[] = [];
   for (const [rule, { severity, weight }] of best) {
-    const w = severity === 'caution' ? COMBINATION.cautionWeight : weight;
+    const w = weight;
     if (w <= 0) continue;
     score += w;
     if (severity === 'caution') cautions++;
