@@ -5,7 +5,8 @@
  * *pass* is never used to excuse anything unless the header comes from a trusted server.
  * Mailing lists and forwarders break SPF legitimately, so a lone SPF failure with a DKIM pass is
  * ignored, and a soft fail is only noted. A DMARC failure for a domain whose owner asks receivers
- * to reject or quarantine such mail is danger: the owner says it is not theirs.
+ * to reject or quarantine such mail is danger: the owner says it is not theirs. With p=none the
+ * owner has not asked receivers to act, and the failure alone is never a danger.
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
@@ -31,7 +32,11 @@ export const senderAuthFail: Rule = {
     const top = msg.authResultsTop.slice(0, 4_000);
     const compauth = /\bcompauth=(fail|softfail|none|pass)/i.exec(top)?.[1]?.toLowerCase();
     // The domain owner's own instruction for failures (DMARC p=reject/quarantine), as the receiver recorded it.
-    const ownerRejects = /\bdmarc=fail\b[^;]*?\baction=(o?reject|quarantine|pct\.quarantine)/i.test(top);
+    const dmarcEntry = /\bdmarc=fail\b[^;]*/i.exec(top)?.[0] ?? '';
+    const ownerRejects = /\b(?:action|p|policy\.dmarc)=(o?reject|quarantine|pct\.quarantine)\b/i.test(dmarcEntry);
+    // p=none: the domain owner only watches reports and has not asked receivers to act on failures
+    // (forwarders and lists break DMARC every day); the failure alone is never a danger then.
+    const ownerWatchesOnly = !ownerRejects && /(?:\bp|\bpolicy\.dmarc)=none\b/i.test(dmarcEntry);
     const domain = auth.dmarc?.domain ?? msg.from?.domain ?? '';
     const fromOrg = msg.from?.trust === 'org';
     // A mailing list re-sends the author's mail from its own server: DMARC and SPF fail by design.
@@ -46,7 +51,8 @@ export const senderAuthFail: Rule = {
       return [];
     }
     if (dmarc === 'fail') {
-      return [messageFinding(this.id, fromOrg || auth.trusted || ownerRejects ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'DMARC', result: 'fail', domain })] as Finding[];
+      const severity = ownerWatchesOnly ? (fromOrg ? 'caution' : 'info') : fromOrg || auth.trusted || ownerRejects ? 'danger' : 'caution';
+      return [messageFinding(this.id, severity, 'header', 'Authentication-Results', { check: 'DMARC', result: 'fail', domain, ...(ownerWatchesOnly ? { policy: 'none' } : {}) })] as Finding[];
     }
     if (compauth === 'fail' && !dkimPass) {
       return [messageFinding(this.id, fromOrg ? 'danger' : 'caution', 'header', 'Authentication-Results', { check: 'compauth', result: 'fail', domain })] as Finding[];
@@ -66,6 +72,13 @@ export const senderAuthFail: Rule = {
         snapshot: {
           from: { address: 'info@smbc-card.com' },
           headers: [{ name: 'Authentication-Results', value: 'mx.hospital.example.jp; spf=fail smtp.mailfrom=smbc-card.com; dkim=none; dmarc=fail header.from=smbc-card.com' }, { name: 'From', value: 'info@smbc-card.com' }],
+        },
+      },
+      {
+        name: 'DMARC fail for a domain whose owner publishes p=none (only noted)',
+        snapshot: {
+          from: { address: 'jimu@society.example.jp' },
+          headers: [{ name: 'Authentication-Results', value: 'mx.example.net; spf=fail smtp.mailfrom=society.example.jp; dkim=none; dmarc=fail (p=NONE sp=NONE dis=NONE) header.from=society.example.jp' }],
         },
       },
       {

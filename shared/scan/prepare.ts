@@ -371,8 +371,9 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
   const subjectNorm = normalizeForMatch(subject);
   const bodyNorm = normalizeForMatch(bodyText.slice(0, LIMITS.matchChars));
   const header = (name: string) => headerIndex.get(name.toLowerCase()) ?? [];
-  const isMailingList = ['list-id', 'list-post', 'mailing-list', 'x-mailing-list', 'list-help'].some((h) => headerIndex.has(h)) ||
-    header('precedence').some((v) => /^\s*list\b/i.test(v));
+  const isMailingList = LIST_HEADERS.some((h) => headerIndex.has(h)) ||
+    header('precedence').some((v) => /^\s*list\b/i.test(v)) ||
+    isListSender(sender);
   const listVerified = isMailingList && listAuthenticated(header, sender, auth);
 
   return {
@@ -415,6 +416,21 @@ export function prepareMessage(snapshot: MailSnapshot, policy: Policy): Prepared
     listVerified,
     lists,
   };
+}
+
+/**
+ * Headers list software writes: RFC 2369/2919 (List-Id, List-Post …) and the Japanese list
+ * servers fml and mailman-jp (X-ML-Name, X-Mail-Count, X-MLServer, X-ML-Info, X-Sequence).
+ */
+const LIST_HEADERS = [
+  'list-id', 'list-post', 'mailing-list', 'x-mailing-list', 'list-help',
+  'x-ml-name', 'x-mail-count', 'x-mlserver', 'x-ml-server', 'x-ml-info', 'x-sequence',
+];
+
+/** A list server's own Sender address: owner-LIST@, LIST-owner@, LIST-admin@, LIST-request@, LIST-bounces@. */
+function isListSender(sender: PreparedAddress | undefined): boolean {
+  if (!sender || !sender.local) return false;
+  return /^owner-.|.-(?:owner|admin|request|bounces?)(?:\+.*)?$/.test(sender.local);
 }
 
 /** Domains a list names itself by: List-Id (`<users.lists.example.org>`), List-Post mailto, Sender. */
