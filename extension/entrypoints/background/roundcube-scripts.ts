@@ -9,12 +9,17 @@ import { browser } from 'wxt/browser';
 export const ROUNDCUBE_SCRIPT_ID = 'kokoroe-roundcube';
 export const ROUNDCUBE_SCRIPT_FILE = 'content-scripts/roundcube.js';
 
-/** `https://webmail.example.jp` → `https://webmail.example.jp/*`; anything else → undefined. */
+/**
+ * `https://webmail.example.jp:8443` → `https://webmail.example.jp/*`; anything else → undefined.
+ * No port: Firefox refuses a match pattern with one (bug 1362809), so a Roundcube on its own
+ * port was never watched there; without a port Chrome matches every port of the host. Messages
+ * are still accepted only from the exact policy origins (the worker checks each sender).
+ */
 export function originPattern(origin: string): string | undefined {
   try {
     const url = new URL(origin);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return `${url.origin}/*`;
+    return `${url.protocol}//${url.hostname}/*`;
   } catch {
     return undefined;
   }
@@ -37,7 +42,7 @@ export async function grantedRoundcubeOrigins(origins: readonly string[]): Promi
 
 export async function syncRoundcubeScripts(origins: readonly string[]): Promise<string[]> {
   const granted = await grantedRoundcubeOrigins(origins);
-  const matches = granted.map((o) => `${o}/*`);
+  const matches = [...new Set(granted.map((o) => originPattern(o)).filter((p): p is string => p !== undefined))];
   try {
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ROUNDCUBE_SCRIPT_ID] });
     if (matches.length === 0) {

@@ -8,8 +8,8 @@ describe('originPattern', () => {
   test.each([
     ['https://webmail.example.jp', 'https://webmail.example.jp/*'],
     ['https://webmail.example.jp/', 'https://webmail.example.jp/*'],
-    ['https://webmail.example.jp:8443', 'https://webmail.example.jp:8443/*'],
-    ['http://127.0.0.1:42875', 'http://127.0.0.1:42875/*'],
+    ['https://webmail.example.jp:8443', 'https://webmail.example.jp/*'],
+    ['http://127.0.0.1:42875', 'http://127.0.0.1/*'],
     ['ftp://webmail.example.jp', undefined],
     ['javascript:alert(1)', undefined],
     ['webmail.example.jp', undefined],
