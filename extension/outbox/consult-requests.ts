@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { MailSnapshot, Verdict } from '../../shared/model';
+import { isLoopbackHost } from '../../shared/policy/value-formats';
 
 const PREFIX = 'consultRequest:';
 /** Consult requests kept at once (oldest dropped: they are only the open consult pages' data). @default 20 */
@@ -23,13 +24,17 @@ export interface ConsultRequest {
   createdAt: number;
 }
 
-/** The provider's own URL for the raw message, if it is https on the sender's webmail origin. */
+/**
+ * The provider's own URL for the raw message, if it is on the sender's webmail origin and https
+ * (or plain http on loopback, which policy accepts as a Roundcube origin: local test servers).
+ */
 export function acceptOriginalUrl(originalUrl: string | undefined, senderUrl: string | undefined, webmailOrigins: readonly string[]): string | undefined {
   if (!originalUrl || !senderUrl || originalUrl.length > 4_096) return undefined;
   try {
     const url = new URL(originalUrl);
     const sender = new URL(senderUrl);
-    if (url.protocol !== 'https:' || url.username || url.password) return undefined;
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+    if (!secure || url.username || url.password) return undefined;
     if (url.origin !== sender.origin || !webmailOrigins.includes(url.origin)) return undefined;
     return url.href;
   } catch {
