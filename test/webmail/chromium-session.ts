@@ -103,7 +103,9 @@ export async function launchChromium(options: { policy: Record<string, unknown>;
           const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> } } }).chrome;
           return (await c.scripting.getRegisteredContentScripts()).flatMap((s) => s.matches ?? []);
         });
-        if (matches.includes(`${origin}/*`)) return;
+        // The worker registers host patterns without the port (Firefox has no port in patterns).
+        const url = new URL(origin);
+        if (matches.includes(`${origin}/*`) || matches.includes(`${url.protocol}//${url.hostname}/*`)) return;
         if (Date.now() > deadline) throw new Error(`the Roundcube content script was not registered for ${origin} within ${timeoutMs} ms (registered: ${matches.join(', ') || 'none'})`);
         await new Promise((r) => setTimeout(r, 250));
       }
