@@ -17,10 +17,11 @@ export function requireRoot(what: string): void {
 }
 
 export function writePolicyFile(path: string, content: unknown): PolicyFileHandle {
-  const dir = dirname(path);
-  const dirExisted = existsSync(dir);
+  // The outermost folder we create (e.g. /etc/firefox when neither it nor policies/ exist).
+  let created: string | undefined;
+  for (let dir = dirname(path); !existsSync(dir); dir = dirname(dir)) created = dir;
   const previous = existsSync(path) ? readFileSync(path) : undefined;
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(content, null, 2));
   let restored = false;
   return {
@@ -31,8 +32,8 @@ export function writePolicyFile(path: string, content: unknown): PolicyFileHandl
       if (previous !== undefined) writeFileSync(path, previous);
       else {
         rmSync(path, { force: true });
-        // Leave no empty folder we made (Firefox only reads the file, but keep /etc as found).
-        if (!dirExisted) rmSync(dir, { recursive: true, force: true });
+        // Leave no folder we made: /etc as it was found.
+        if (created) rmSync(created, { recursive: true, force: true });
       }
     },
   };
