@@ -16,6 +16,7 @@ import { linkIpHost } from './link-ip-host';
 import { linkLookalikeDomain } from './link-lookalike-domain';
 import { linkObfuscatedUrl } from './link-obfuscated-url';
 import { linkRecipientEmbedded } from './link-recipient-embedded';
+import { linkSharedArchive } from './link-shared-archive';
 import { linkShortener } from './link-shortener';
 import { linkRedirectCloak } from './link-redirect-cloak';
 import { linkTextMismatch } from './link-text-mismatch';
@@ -60,6 +61,7 @@ import { subjectRandomToken } from './subject-random-token';
 import { recipientAddressInText } from './recipient-address-in-text';
 import { bodyArchivePassword } from './body-archive-password';
 import { bodyBecRequest } from './body-bec-request';
+import { bodyBrandThreat } from './body-brand-threat';
 import { bodyFakeShare } from './body-fake-share';
 import { bodyCallbackLure } from './body-callback-lure';
 import { bodyCredentialRequest } from './body-credential-request';
@@ -85,6 +87,7 @@ export const RULES: readonly Rule[] = [
   linkLookalikeDomain,
   linkObfuscatedUrl,
   linkRecipientEmbedded,
+  linkSharedArchive,
   linkShortener,
   linkRedirectCloak,
   linkTextMismatch,
@@ -129,6 +132,7 @@ export const RULES: readonly Rule[] = [
   recipientAddressInText,
   bodyArchivePassword,
   bodyBecRequest,
+  bodyBrandThreat,
   bodyFakeShare,
   bodyCallbackLure,
   bodyCredentialRequest,

@@ -1,0 +1,58 @@
+/**
+ * A brand is named only in the body or in a picture's alt text (not in the sender name), the
+ * mail threatens the account (不正ログイン, アカウントの停止, 利用制限), and the sender has nothing to
+ * do with the brand. When the sender's domain also looks throw-away (random letters, an abused
+ * top-level domain) or the mail's action button leads to neither the brand nor the sender, it is
+ * the brand-phishing pattern told in the body alone: a caution. Otherwise only noted. Never for
+ * the brand's own domains, known senders or mailing lists (security newsletters discuss these).
+ */
+import type { Finding } from '../model';
+import type { Rule } from './types';
+import { hasTheme, inDomains, isTrusted, isWebLink, linkToSender, messageFinding, senderIsBrand, unusualDomainReason } from './support/helpers';
+import { looksRandom } from './sender-random-address';
+
+export const bodyBrandThreat: Rule = {
+  id: 'body-brand-threat',
+  scope: 'body',
+  maxSeverity: 'caution',
+  // Noted alone it is a topic as often as a lure (newsletters warn about these very mails): it weighs nothing.
+  weight: 0,
+  needs: ['from', 'body'],
+  check(msg) {
+    const from = msg.from;
+    if (!from || !from.domain || isTrusted(from.trust) || msg.isMailingList) return [];
+    // The display name's claim belongs to sender-brand-mismatch.
+    if (msg.brands.displayName.length > 0) return [];
+    const threat = hasTheme(msg, 'account-threat');
+    if (!threat) return [];
+    const mention = [...msg.brands.body, ...msg.brands.linkText, ...msg.brands.subject].find(
+      (m) => m.brand.domains.length > 0 && m.brand.category !== 'org' && m.brand.category !== 'partner' && !senderIsBrand(msg, m.brand),
+    );
+    if (!mention) return [];
+    const brand = mention.brand;
+    const throwAway = !!unusualDomainReason(from.domain) || from.domain.split('.').slice(0, -1).some((l) => looksRandom(l));
+    const elsewhere = msg.links.some(
+      (l) => l.action && isWebLink(l) && !linkToSender(msg, l) && !inDomains(l.dest.hostname, brand.domains) && !inDomains(l.dest.hostname, brand.relatedDomains ?? []),
+    );
+    const severity = throwAway || elsewhere ? 'caution' : 'info';
+    return [messageFinding(this.id, severity, 'body', mention.matched, { brand: mention.matched, phrase: threat, domain: from.domain })] as Finding[];
+  },
+  examples: {
+    flags: [
+      {
+        name: 'Amazon named in the body and alt text, 不正ログイン, random sender domain (caution)',
+        snapshot: {
+          from: { name: 'アカウントサービス', address: 'info@qzxwvkrtpl.example.com' },
+          subject: 'ご利用のアカウントについて',
+          html: '<p><a href="https://qzxwvkrtpl.example.com/s"><img alt="Amazon" src="cid:logo"></a></p><p>Amazonアカウントへの不正ログインを検知したため、アカウントの利用制限を行いました。</p>',
+        },
+      },
+    ],
+    clean: [
+      {
+        name: 'the brand warning from its own domain',
+        snapshot: { from: { name: 'カード会員サービス', address: 'info@mail.rakuten-card.co.jp' }, subject: 'ご注意ください', text: '楽天カードを装った不正ログインの手口が増えています。' },
+      },
+    ],
+  },
+};
