@@ -33,9 +33,9 @@ const EXECUTIVE_TITLE = /(?:副?院長|病院長|副?理事長|事務長|看護�
  * normalised text (no nested quantifiers).
  */
 const CEO_FRAUD_REQUESTS: readonly [string, RegExp][] = [
-  ['line-group', /line.{0,12}(?:グループ|group)|グループ.{0,8}(?:作成|作って|作り|立ち上げ)|qr\s?(?:コード|code).{0,20}(?:送|返信|共有|添付|send|share)/],
-  ['gift-card', /ギフトカード|ギフト券|プリペイドカード|電子マネー|itunes\s?カード|apple\s?(?:gift|ギフト)|google\s?play\s?(?:ギフト|カード|card)|amazon\s?ギフト|webmoney|bitcash|gift\s?cards?|(?:カード|券)の?(?:番号|コード).{0,12}(?:送|返信|撮|写真)/],
-  ['secrecy', /内密|他言無用|口外(?:しない|無用|せず)|誰にも(?:言わ|話さ|相談せ|知らせ)|内緒|秘密裏|keep (?:this|it) (?:confidential|between us|private)/],
+  ['line-group', /(?:line|ライン).{0,12}(?:グループ|group)|グループ.{0,8}(?:作成|作って|作り|立ち上げ)|qr\s?(?:コード|code).{0,20}(?:送|返信|共有|添付|send|share)/],
+  ['gift-card', /ギフトカード|ギフト券|ギフトコード|プリペイド(?:カード|式)|電子マネー|ウェブマネー|ビットキャッシュ|バニラ(?:visa|ギフト)|itunes\s?カード|apple\s?(?:gift|ギフト)|google\s?play\s?(?:ギフト|カード|card)|amazon\s?ギフト|webmoney|bitcash|gift\s?cards?|(?:カード|券)の?(?:番号|コード).{0,12}(?:送|返信|撮|写真)/],
+  ['secrecy', /内密|極秘|他言無用|(?:他の|ほかの)(?:人|方|職員|スタッフ).{0,6}(?:言わ|話さ|伝えな|知らせな)|口外(?:しない|無用|せず)|誰にも(?:言わ|話さ|相談せ|知らせ)|内緒|秘密裏|keep (?:this|it) (?:confidential|between us|private)/],
 ];
 
 /** The CEO-fraud pattern: an executive title and a name asking one of the requests; returns the words asked. */

@@ -2,13 +2,14 @@
  * A brand is named only in the body or in a picture's alt text (not in the sender name), the
  * mail threatens the account (不正ログイン, アカウントの停止, 利用制限), and the sender has nothing to
  * do with the brand. When the sender's domain also looks throw-away (random letters, an abused
- * top-level domain) or the mail's action button leads to neither the brand nor the sender, it is
+ * top-level domain) or the mail's action button leads to neither the brand nor an authenticated
+ * sender's own site, it is
  * the brand-phishing pattern told in the body alone: a caution. Otherwise only noted. Never for
  * the brand's own domains, known senders or mailing lists (security newsletters discuss these).
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { hasTheme, inDomains, isTrusted, isWebLink, linkToSender, messageFinding, senderIsBrand, unusualDomainReason } from './support/helpers';
+import { fromAuthenticated, hasTheme, inDomains, isTrusted, isWebLink, linkToSender, messageFinding, senderIsBrand, unusualDomainReason } from './support/helpers';
 import { looksRandom } from './sender-random-address';
 
 export const bodyBrandThreat: Rule = {
@@ -32,7 +33,7 @@ export const bodyBrandThreat: Rule = {
     const brand = mention.brand;
     const throwAway = !!unusualDomainReason(from.domain) || from.domain.split('.').slice(0, -1).some((l) => looksRandom(l));
     const elsewhere = msg.links.some(
-      (l) => l.action && isWebLink(l) && !linkToSender(msg, l) && !inDomains(l.dest.hostname, brand.domains) && !inDomains(l.dest.hostname, brand.relatedDomains ?? []),
+      (l) => l.action && isWebLink(l) && (!linkToSender(msg, l) || !fromAuthenticated(msg)) && !inDomains(l.dest.hostname, brand.domains) && !inDomains(l.dest.hostname, brand.relatedDomains ?? []),
     );
     const severity = throwAway || elsewhere ? 'caution' : 'info';
     return [messageFinding(this.id, severity, 'body', mention.matched, { brand: mention.matched, phrase: threat, domain: from.domain })] as Finding[];

@@ -38,6 +38,21 @@ export function sharedFileName(text: string): { name: string; runnable: boolean 
   return undefined;
 }
 
+/** Archives and programs described without a file name: 「ZIPファイル」, 「圧縮ファイル」, 「実行ファイル」. */
+const ARCHIVE_WORDS = /zip\s?(?:ファイル|形式|file)|圧縮(?:ファイル|フォルダ|データ)|(?:rar|7z|lzh)\s?(?:ファイル|形式)|compressed file/;
+const PROGRAM_WORDS = /実行ファイル|インストーラ|exe\s?(?:ファイル|形式)|installer/;
+
+/** The file the mail talks about, by name or by kind. */
+function fileInText(text: string, norm: string): { name: string; runnable: boolean } | undefined {
+  const named = sharedFileName(text);
+  if (named) return named;
+  const program = PROGRAM_WORDS.exec(norm)?.[0];
+  if (program) return { name: program, runnable: true };
+  const archive = ARCHIVE_WORDS.exec(norm)?.[0];
+  if (archive) return { name: archive, runnable: false };
+  return undefined;
+}
+
 export const linkSharedArchive: Rule = {
   id: 'link-shared-archive',
   scope: 'link',
@@ -49,7 +64,7 @@ export const linkSharedArchive: Rule = {
     if (!from || !isConsumerMailbox(from) || !senderIsStranger(msg) || msg.isMailingList) return [];
     const shares = msg.links.filter((l) => isWebLink(l) && freeHostingKind(l.dest) === 'file-sharing');
     if (shares.length === 0) return [];
-    const textFile = sharedFileName(`${msg.subject}\n${msg.bodyText.slice(0, 10_000)}`);
+    const textFile = fileInText(`${msg.subject}\n${msg.bodyText.slice(0, 10_000)}`, `${msg.subjectNorm}\n${msg.bodyNorm.slice(0, 10_000)}`);
     for (const link of shares) {
       const file = sharedFileName(link.text) ?? sharedFileName(decodeSafe(link.dest.pathname ?? '')) ?? textFile;
       if (!file) continue;

@@ -28,6 +28,7 @@ describe('CEO fraud: executive title and name on a consumer mailbox', () => {
     ['理事長 asks for gift cards, codes by reply', mail('理事長 中村', 'nakamura.rijichou.office@gmail.com', '至急のお願い', '今、手が離せません。Appleギフトカードを10万円分購入して、カードのコードを写真に撮って返信してください。')],
     ['事務長 asks for electronic money and secrecy', mail('事務長 小林 誠', 'kobayashi.m.jimu@outlook.com', '確認', '取引先への支払いで電子マネーが必要です。この件は他の職員には内密にしてください。')],
     ['English CEO title on outlook.com asking for gift cards', mail('CEO Robert Clark', 'robert.clark.ceo@outlook.com', 'Quick task', 'I need you to buy some gift cards for a client today. Keep this confidential.')],
+    ['副院長 (title after the name) asks for a ライン group and prepaid codes', mail('佐藤副院長', 'sato.fukuincho@icloud.com', '至急', 'ラインでグループを作ってください。その後プリペイドカードの番号を送ってもらいます。ほかの職員には言わないでください。')],
     ['代表取締役 asks staff to keep a LINE group secret', mail('代表取締役 佐々木 隆', 'sasaki.takashi.daihyo@gmail.com', '極秘', '明日の件で、LINEグループを作ってください。誰にも言わないでください。')],
   ];
   for (const [name, s] of rows) it(name, () => expect(level(s)).not.toBe('safe'));
@@ -69,6 +70,7 @@ describe('free-mail society office sharing an archive through a file-sharing lin
   const rows: [string, MailSnapshot][] = [
     ['学会事務局, Google Drive, zip named in the body', mail('日本〇〇看護学会 事務局', 'kango.gakkai.jimukyoku@gmail.com', '第12回学術集会 抄録集', '抄録集（abstracts_2026.zip）を共有します。', [{ href: 'https://drive.google.com/file/d/1QwErTyUiOp/view?usp=sharing', text: 'ダウンロード', source: 'html' }], '<p>抄録集（abstracts_2026.zip）を共有します。</p>')],
     ['研究会 on Yahoo!, OneDrive link text names a .rar', mail('〇〇研究会', 'kenkyukai.office@yahoo.co.jp', '資料送付', '資料をお送りします。', [{ href: 'https://1drv.ms/u/s!AbCdEfG', text: '研修資料.rar', source: 'html' }], '<p>資料をお送りします。</p>')],
+    ['協会 on Gmail, Box link, 「ZIPファイル」 without a name', mail('〇〇県看護協会 研修担当', 'kango.kensyu.tantou@gmail.com', '研修資料の送付', '研修資料をZIPファイルにまとめました。下記よりダウンロードしてください。', [{ href: 'https://app.box.com/s/abcdef123456', text: 'ダウンロード', source: 'html' }], '<p>研修資料をZIPファイルにまとめました。下記よりダウンロードしてください。</p>')],
     ['private person on Gmail sharing an .exe on Dropbox', mail('鈴木', 'suzuki.h1985@gmail.com', '見てください', 'ツールです', [{ href: 'https://www.dropbox.com/s/xyz/tool.exe?dl=1', text: 'tool.exe', source: 'html' }], '<p>ツールです</p>')],
   ];
   for (const [name, s] of rows) it(name, () => expect(level(s)).not.toBe('safe'));
