@@ -84,12 +84,13 @@ async function main(): Promise<number> {
     },
   });
   let stopping = false;
+  // Synchronous: under `npm run`, Ctrl-C reaches npm and tsx too, and they may not wait for us.
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping Roundcube, Dovecot and the report endpoint… / 停止しています…');
-    await endpoint.stop().catch(() => undefined);
-    await rc.stop().catch(() => undefined);
+    rc.stopSync();
+    void endpoint.stop().catch(() => undefined);
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));

@@ -22,6 +22,8 @@ export interface RoundcubeServer {
   deliver(eml: Buffer | string): void;
   /** Ends Dovecot and PHP and removes the folder. */
   stop(): Promise<void>;
+  /** The same, at once and synchronously (for signal handlers that may not get another turn). */
+  stopSync(): void;
   /** The temporary folder holding config, mailbox and logs. */
   dir: string;
 }
@@ -183,10 +185,11 @@ export async function startRoundcube(options: StartRoundcubeOptions = {}): Promi
       // not running
     }
   };
-  // A process that exits without calling stop() must not leave the servers behind.
+  // A process that exits without calling stop() must not leave the servers or the folder behind.
   const onExit = (): void => {
     killPhp();
     stopDovecot();
+    rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
   try {
@@ -212,10 +215,17 @@ export async function startRoundcube(options: StartRoundcubeOptions = {}): Promi
       if (stopped) return;
       stopped = true;
       process.removeListener('exit', onExit);
-      onExit();
+      killPhp();
+      stopDovecot();
       await Promise.race([phpExited, new Promise((r) => setTimeout(r, 2_000))]);
       await new Promise((r) => setTimeout(r, 200));
       rmSync(dir, { recursive: true, force: true });
+    },
+    stopSync() {
+      if (stopped) return;
+      stopped = true;
+      process.removeListener('exit', onExit);
+      onExit();
     },
   };
 }
