@@ -32,8 +32,16 @@ export const bodyBrandThreat: Rule = {
     if (!mention) return [];
     const brand = mention.brand;
     const throwAway = !!unusualDomainReason(from.domain) || from.domain.split('.').slice(0, -1).some((l) => looksRandom(l));
+    const authenticated = fromAuthenticated(msg);
     const elsewhere = msg.links.some(
-      (l) => l.action && isWebLink(l) && (!linkToSender(msg, l) || !fromAuthenticated(msg)) && !inDomains(l.dest.hostname, brand.domains) && !inDomains(l.dest.hostname, brand.relatedDomains ?? []),
+      (l) =>
+        isWebLink(l) &&
+        !inDomains(l.dest.hostname, brand.domains) &&
+        !inDomains(l.dest.hostname, brand.relatedDomains ?? []) &&
+        // A button, or a logo whose alt text is the brand's name (the whole picture is the link).
+        (l.action || (l.brands.length > 0 && [...l.text].length <= [...(l.brands[0]?.matched ?? '')].length + 4)) &&
+        // From an authenticated sender only a link to someone else's site counts.
+        (!authenticated || !linkToSender(msg, l)),
     );
     const severity = throwAway || elsewhere ? 'caution' : 'info';
     return [messageFinding(this.id, severity, 'body', mention.matched, { brand: mention.matched, phrase: threat, domain: from.domain })] as Finding[];

@@ -60,6 +60,18 @@ describe('brand named only in the body, account threat, unrelated throw-away sen
     expect(level(s)).not.toBe('safe');
   });
 
+  it('a logo link whose alt text is the brand, 利用制限, pronounceable sender domain', () => {
+    const s: MailSnapshot = {
+      host: 'eml',
+      from: { name: 'お客様窓口', address: 'info@sakura-member.example.net' },
+      to: [{ address: 'staff@hospital.example' }],
+      subject: 'ご利用制限のお知らせ',
+      html: '<p><a href="https://sakura-member.example.net/r"><img alt="楽天カード" src="cid:logo"></a></p><p>楽天カードのご利用に不審な点があったため、利用制限をかけております。</p>',
+      anchors: [{ href: 'https://sakura-member.example.net/r', text: '楽天カード', source: 'html' }],
+    };
+    expect(scanMessage(s, policy).findings.map((f) => `${f.rule}:${f.severity}`)).toContain('body-brand-threat:caution');
+  });
+
   it('a security column from its own domain mentioning the same words stays quiet', () => {
     const s = mail('情報セキュリティ通信', 'news@security-column.example.co.jp', '今月の注意喚起', '楽天カードを装って不正ログインを警告するメールが増えています。リンクは開かず公式アプリで確認しましょう。');
     expect(level(s)).toBe('safe');
