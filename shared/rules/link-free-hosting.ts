@@ -10,17 +10,6 @@ import type { Rule } from './types';
 import { hasTheme, isWebLink, linkFinding, linkToSender } from './support/helpers';
 import { freeHostingKind } from '../scan/deps';
 
-/**
- * Serverless function hosts: a page anyone deploys in minutes under the cloud's name
- * (`us-central1-x.cloudfunctions.net`, `x-uc.a.run.app`). Mail links there only for landing pages.
- */
-const SERVERLESS = ['cloudfunctions.net', 'run.app'];
-
-function serverlessKind(hostname: string | undefined): string | undefined {
-  const h = (hostname ?? '').toLowerCase();
-  return SERVERLESS.some((d) => h.endsWith(`.${d}`)) ? 'free-hosting' : undefined;
-}
-
 export const linkFreeHosting: Rule = {
   id: 'link-free-hosting',
   scope: 'link',
@@ -35,7 +24,7 @@ export const linkFreeHosting: Rule = {
       if (!isWebLink(link) || linkToSender(msg, link)) continue;
       let kind: string | undefined;
       try {
-        kind = freeHostingKind(link.dest) ?? serverlessKind(link.dest.hostname);
+        kind = freeHostingKind(link.dest);
       } catch {
         kind = undefined;
       }

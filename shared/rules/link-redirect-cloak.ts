@@ -9,32 +9,13 @@ import type { Finding } from '../model';
 import type { Rule } from './types';
 import type { PreparedLink, PreparedMessage } from '../scan/prepared-message';
 import { isWebLink, linkFinding, linkToSender } from './support/helpers';
-import { analyzeUrl } from '../scan/deps';
 
 /** Redirects of platforms anyone can point anywhere (names as the URL module reports them). */
-const OPEN_REDIRECTS = new Set(['google-url', 'facebook-redirect', 'instagram-redirect', 'youtube-redirect', 'linkedin-redirect', 'vk-redirect', 'tumblr-redirect']);
-
-/** Google's AMP viewer: `https://www.google.<suffix>/amp/s/<host>/<path>` opens <host>. */
-function ampTarget(link: PreparedLink): string | undefined {
-  const reg = link.url.registrableDomain ?? '';
-  const path = link.url.pathname ?? '';
-  if (!reg.startsWith('google.') || !path.startsWith('/amp/')) return undefined;
-  const rest = path.slice(5).replace(/^s\//, '');
-  const host = rest.split('/')[0] ?? '';
-  if (!host.includes('.')) return undefined;
-  try {
-    const a = analyzeUrl(`https://${rest}`, { maxUnwrapDepth: 2 });
-    return a.ok ? (a.registrableDomain ?? a.hostname) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const OPEN_REDIRECTS = new Set(['google-url', 'google-amp', 'facebook-redirect', 'instagram-redirect', 'youtube-redirect', 'linkedin-redirect', 'vk-redirect', 'tumblr-redirect']);
 
 /** The site the redirect really leads to, when it differs from the redirect's own site. */
 function cloakedSite(link: PreparedLink): string | undefined {
   const front = link.url.registrableDomain;
-  const amp = ampTarget(link);
-  if (amp) return amp !== front ? amp : undefined;
   if (!link.url.wrappers.some((w) => OPEN_REDIRECTS.has(w))) return undefined;
   const dest = link.dest.registrableDomain ?? link.dest.hostname;
   return dest && dest !== front ? dest : undefined;

@@ -135,6 +135,10 @@ const HOSTING_ENTRIES: readonly HostingEntry[] = [
   ['appspot.com', 'free-hosting', false],
   ['carrd.co', 'free-hosting', false],
   ['start.page', 'free-hosting', false],
+  // Serverless function hosts: a page anyone deploys in minutes under the cloud's name
+  // (`us-central1-x.cloudfunctions.net`, `x-uc.a.run.app`); mail links there only for landing pages.
+  ['cloudfunctions.net', 'free-hosting', false],
+  ['run.app', 'free-hosting', false],
   // Free hosting that project sites, blogs and newsletters use all the time.
   ['github.io', 'free-hosting', true],
   ['gitlab.io', 'free-hosting', true],
@@ -278,7 +282,7 @@ export function redirectorKind(analysis: UrlAnalysis): RedirectorKind | undefine
   const host = canonicalHostname(analysis.hostname);
   if (analysis.wrappers.length > 0 || isRewritingServiceHost(host)) {
     const first = analysis.wrappers[0] ?? '';
-    return first.endsWith('-redirect') || first === 'google-url' ? 'open-redirect' : 'wrapper';
+    return first.endsWith('-redirect') || first === 'google-url' || first === 'google-amp' ? 'open-redirect' : 'wrapper';
   }
   if (analysis.href) {
     try {

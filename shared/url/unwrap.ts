@@ -107,6 +107,18 @@ function safeDecode(text: string): string | undefined {
   }
 }
 
+/**
+ * Google's AMP viewer opens another site under Google's name: `/amp/s/<host>/<path>` over https,
+ * `/amp/<host>/<path>` over http. The carried host must look like a domain.
+ */
+export function googleAmpTarget(pathname: string): string | undefined {
+  const secure = pathname.startsWith('/amp/s/');
+  const rest = pathname.slice(secure ? 7 : 5);
+  const host = rest.split('/')[0] ?? '';
+  if (!host.includes('.') || host.startsWith('.')) return undefined;
+  return `${secure ? 'https' : 'http'}://${safeDecode(rest) ?? rest}`;
+}
+
 /** Proofpoint v2 `u=` parameter: `-` stands for `%` and `_` for `/` before percent-decoding. */
 export function decodeProofpointV2(u: string): string | undefined {
   return safeDecode(u.replace(/-/g, '%').replace(/_/g, '/'));
@@ -128,6 +140,10 @@ export function unwrapStep(url: URL, registrable: string | undefined): UnwrapSte
   if (isGoogleSearchHost(host, registrable) && url.pathname === '/url') {
     const target = params.get('q') || params.get('url');
     return target ? { name: 'google-url', target } : undefined;
+  }
+  if (isGoogleSearchHost(host, registrable) && url.pathname.startsWith('/amp/')) {
+    const target = googleAmpTarget(url.pathname);
+    return target ? { name: 'google-amp', target } : undefined;
   }
   if (host === 'urldefense.proofpoint.com') {
     if (url.pathname === '/v2/url') {

@@ -28,6 +28,8 @@ describe('freeHostingKind', () => {
     ['https://a.000webhostapp.com/', 'free-hosting'],
     ['https://sites.google.com/view/x', 'free-hosting'],
     ['https://a.ngrok-free.app/', 'free-hosting'],
+    ['https://us-central1-statement-882fd.cloudfunctions.net/statement', 'free-hosting'],
+    ['https://login-abc123-uc.a.run.app/', 'free-hosting'],
     ['https://storage.googleapis.com/bucket/index.html', 'cloud-storage'],
     ['https://acct.blob.core.windows.net/c/index.html', 'cloud-storage'],
     ['https://acct.z13.web.core.windows.net/', 'cloud-storage'],
@@ -64,6 +66,24 @@ describe('freeHostingKind', () => {
   });
 });
 
+describe('Google AMP viewer', () => {
+  it('unwraps /amp/s/<host> to https://<host>', () => {
+    const a = analyzeUrl('https://www.google.com/amp/s/landing.example.net/jp/login?x=1');
+    expect(a.wrappers).toContain('google-amp');
+    expect(a.destination.hostname).toBe('landing.example.net');
+    expect(a.destination.scheme).toBe('https:');
+  });
+  it('unwraps /amp/<host> to http://<host>', () => {
+    const a = analyzeUrl('https://www.google.co.uk/amp/landing.example.net/x');
+    expect(a.destination.hostname).toBe('landing.example.net');
+    expect(a.destination.scheme).toBe('http:');
+  });
+  it('leaves AMP paths without a host and other sites alone', () => {
+    expect(analyzeUrl('https://www.google.com/amp/').wrappers).toEqual([]);
+    expect(analyzeUrl('https://news.example.com/amp/s/other.example/x').wrappers).toEqual([]);
+  });
+});
+
 describe('isKnownRedirector', () => {
   const flags: [string, string][] = [
     [`https://nam12.safelinks.protection.outlook.com/?url=${encodeURIComponent('https://example.com/')}`, 'wrapper'],
@@ -71,6 +91,7 @@ describe('isKnownRedirector', () => {
     [`https://www.google.com/url?q=${encodeURIComponent('https://example.com/')}`, 'open-redirect'],
     [`https://l.facebook.com/l.php?u=${encodeURIComponent('https://example.com/')}`, 'open-redirect'],
     ['https://l.facebook.com/l.php', 'wrapper'],
+    ['https://www.google.co.jp/amp/s/landing.example.net/jp/login', 'open-redirect'],
     ['https://u123.ct.sendgrid.net/ls/click?upn=abc', 'click-tracker'],
     ['https://example.us1.list-manage.com/track/click?u=1', 'click-tracker'],
   ];
