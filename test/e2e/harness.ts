@@ -173,6 +173,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   } catch (error) {
     if (wrotePolicy) rmSync(MANAGED_POLICY_FILE, { force: true });
     rmSync(profile, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
 
@@ -220,6 +221,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
       } finally {
         if (wrotePolicy) rmSync(MANAGED_POLICY_FILE, { force: true });
         rmSync(profile, { recursive: true, force: true });
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   };
