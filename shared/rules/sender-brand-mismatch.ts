@@ -14,7 +14,8 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import type { PreparedAddress, PreparedMessage } from '../scan/prepared-message';
+import type { PreparedAddress, PreparedLink, PreparedMessage } from '../scan/prepared-message';
+import { redirectorKind } from '../scan/deps';
 import type { ProtectedName } from '../lookalike/types';
 import {
   fromAuthenticated,
@@ -104,12 +105,15 @@ export function claimCorroboration(msg: PreparedMessage, from: PreparedAddress, 
     if (isTrusted(link.trust)) continue;
     const scheme = link.dest.scheme ?? '';
     if (scheme === 'mailto:' || scheme === 'tel:' || scheme === 'cid:') continue;
+    // A mail service's click tracker hides where it goes; it proves nothing either way.
+    if (isWebLink(link) && link.dest === link.url && safeRedirectorKind(link) === 'click-tracker') continue;
     if (!isWebLink(link) || link.dest.isIp || !ownOrBrand(link.dest.registrableDomain)) return 'links';
   }
   // A sign-in or account story whose place to act is not the sender's own site (no link there,
   // or a QR code to scan) asks for credentials elsewhere.
   const credentialStory = !!hasTheme(msg, 'credential-request') || !!hasTheme(msg, 'account-threat') || qrSignIn(msg);
-  if (credentialStory && !msg.links.some((l) => isWebLink(l) && !!l.dest.registrableDomain && msg.senderDomains.has(l.dest.registrableDomain))) return 'credential';
+  const ownPlace = (l: PreparedLink) => isWebLink(l) && ((!!l.dest.registrableDomain && msg.senderDomains.has(l.dest.registrableDomain)) || (l.dest === l.url && safeRedirectorKind(l) === 'click-tracker'));
+  if (credentialStory && !msg.links.some(ownPlace)) return 'credential';
   for (const form of msg.forms) {
     const action = (form.action ?? '').trim();
     if (!/^https?:/i.test(action)) continue;
@@ -122,6 +126,14 @@ export function claimCorroboration(msg: PreparedMessage, from: PreparedAddress, 
     if (![...msg.senderDomains].some((d) => inDomains(host, [d]))) return 'form';
   }
   return undefined;
+}
+
+function safeRedirectorKind(link: PreparedLink): string | undefined {
+  try {
+    return redirectorKind(link.url);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A QR code to scan in a mail about signing in or authentication (quishing). */

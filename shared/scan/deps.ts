@@ -14,6 +14,7 @@ export {
   shortenerInfo,
   freeHostingKind,
   isKnownRedirector,
+  redirectorKind,
   linkFileName,
 } from '../url/index';
 export { PROTECTED_NAMES, createBrandMatcher, createLookalikeIndex, isMixedScriptHomograph, skeleton } from '../lookalike/index';

@@ -37,6 +37,7 @@ describe('authenticated sender, brand not corroborated: caution', () => {
   const rows: [string, MailSnapshot][] = [
     ['an airline campaign site of its own', notice('ANAマイレージクラブ', 'info@campaign.mileage-fan.example', [a('https://campaign.mileage-fan.example/detail', '詳細を見る')])],
     ['a card portal linking to the card brand and an app store', notice('オリコカード', 'news@card-members.example', [a('https://www.card-members.example/', '会員サイト'), a('https://www.orico.co.jp/', 'オリコ'), a('https://apps.apple.com/jp/app/x', 'App Store')])],
+    ['a campaign notice whose links go through a mail service\'s click tracker', notice('JR東日本 キャンペーン', 'info@campaign-mail.example', [a('https://u123.ct.sendgrid.net/ls/click?upn=abc', '詳しくはこちら')])],
     ['a booking service on a .co.jp sister company', notice('JR西日本 予約サービス', 'noreply@yoyaku-service.co.jp', [a('https://www.yoyaku-service.co.jp/', 'ログイン'), a('https://www.group-travel.co.jp/', '旅行')])],
   ];
   for (const [name, s] of rows) {
