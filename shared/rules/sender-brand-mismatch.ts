@@ -26,6 +26,7 @@ import {
   isTrusted,
   isWebLink,
   mentionIsWeak,
+  ON_BEHALF_SERVICES,
   senderFinding,
   senderIsBrand,
   unusualDomainReason,
@@ -78,6 +79,17 @@ export function namesSenderService(name: string, registrable: string): boolean {
   if (/(?:^|\s)(?:via|on|from|by|経由)$/.test(before) && after === '') return true;
   if (/経由$/.test(before) && after === '') return true;
   return after === '経由';
+}
+
+/**
+ * The platform really sent it: it passed authentication, or it is a known on-behalf service
+ * (Peatix, connpass …) and no check failed.
+ */
+function serviceIsSender(msg: PreparedMessage, from: PreparedAddress): boolean {
+  if (fromAuthenticated(msg)) return true;
+  const a = msg.auth;
+  const failed = !!a && (a.dmarc?.result === 'fail' || a.spf?.result === 'fail' || a.spf?.result === 'softfail');
+  return !failed && inDomains(from.domain, ON_BEHALF_SERVICES);
 }
 
 /**
@@ -154,7 +166,7 @@ export const senderBrandMismatch: Rule = {
   check(msg) {
     const from = msg.from;
     if (!from) return [];
-    if (from.registrable && namesSenderService(from.name, from.registrable) && fromAuthenticated(msg) && !msg.lookalike(from.domain)) return [];
+    if (from.registrable && namesSenderService(from.name, from.registrable) && serviceIsSender(msg, from) && !msg.lookalike(from.domain)) return [];
     for (const mention of msg.brands.displayName) {
       const brand = mention.brand;
       if (brand.domains.length === 0 || brand.category === 'partner' || senderIsBrand(msg, brand)) continue;

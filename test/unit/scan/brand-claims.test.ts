@@ -92,6 +92,11 @@ describe('platforms writing on an organisation\'s behalf', () => {
     });
   }
 
+  it('a known platform without authentication results is believed unless a check failed', () => {
+    expect(brandSeverity(notice('日本看護協会 東京支部 (Peatix)', 'no-reply@peatix.com', [], { headers: [] }))).toBeUndefined();
+    expect(brandSeverity(notice('日本看護協会 東京支部 (Peatix)', 'no-reply@peatix.com', [], { headers: [fail('peatix.com')] }))).toBe('danger');
+  });
+
   it('the same name without the platform in it is still a claim', () => {
     expect(brandSeverity(notice('日本看護協会 東京支部', 'no-reply@peatix.com', []))).toBe('caution');
   });
