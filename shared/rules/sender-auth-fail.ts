@@ -10,7 +10,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { messageFinding } from './support/helpers';
+import { dmarcFailPolicy, messageFinding } from './support/helpers';
 
 export const senderAuthFail: Rule = {
   id: 'sender-auth-fail',
@@ -32,11 +32,11 @@ export const senderAuthFail: Rule = {
     const top = msg.authResultsTop.slice(0, 4_000);
     const compauth = /\bcompauth=(fail|softfail|none|pass)/i.exec(top)?.[1]?.toLowerCase();
     // The domain owner's own instruction for failures (DMARC p=reject/quarantine), as the receiver recorded it.
-    const dmarcEntry = /\bdmarc=fail\b[^;]*/i.exec(top)?.[0] ?? '';
-    const ownerRejects = /\b(?:action|p|policy\.dmarc)=(o?reject|quarantine|pct\.quarantine)\b/i.test(dmarcEntry);
+    const ownerPolicy = dmarcFailPolicy(msg);
+    const ownerRejects = ownerPolicy === 'reject' || ownerPolicy === 'quarantine';
     // p=none: the domain owner only watches reports and has not asked receivers to act on failures
     // (forwarders and lists break DMARC every day); the failure alone is never a danger then.
-    const ownerWatchesOnly = !ownerRejects && /(?:\bp|\bpolicy\.dmarc)=none\b/i.test(dmarcEntry);
+    const ownerWatchesOnly = ownerPolicy === 'none';
     const domain = auth.dmarc?.domain ?? msg.from?.domain ?? '';
     const fromOrg = msg.from?.trust === 'org';
     // A mailing list re-sends the author's mail from its own server: DMARC and SPF fail by design.

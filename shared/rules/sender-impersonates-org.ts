@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { senderFinding } from './support/helpers';
+import { dmarcFailPolicy, senderFinding } from './support/helpers';
 import { normalizeForMatch } from '../scan/term-matcher';
 
 export const senderImpersonatesOrg: Rule = {
@@ -13,6 +13,8 @@ export const senderImpersonatesOrg: Rule = {
   scope: 'sender',
   maxSeverity: 'danger',
   exemptTrusted: false,
+  // The p=none caution repeats sender-auth-fail's finding about the same failure: it adds nothing.
+  cautionWeight: (f) => (f.params.policy === 'none' ? 0 : undefined),
   needs: ['from'],
   check(msg) {
     const from = msg.from;
@@ -25,9 +27,13 @@ export const senderImpersonatesOrg: Rule = {
       return [];
     }
     const auth = msg.auth;
-    const failed = auth && (auth.dmarc?.result === 'fail' || (auth.spf?.result === 'fail' && !(auth.dkim ?? []).some((d) => d.result === 'pass')));
-    if (failed) return [senderFinding(this.id, 'danger', from, { org: orgName ?? from.domain })] as Finding[];
-    return [];
+    const spfFailed = !!auth && auth.spf?.result === 'fail' && !(auth.dkim ?? []).some((d) => d.result === 'pass');
+    const dmarcFailed = !!auth && auth.dmarc?.result === 'fail';
+    if (!spfFailed && !dmarcFailed) return [];
+    // A DMARC failure where the owner publishes p=none asks no receiver to act (DMARC already
+    // judged SPF and DKIM together): a caution.
+    const severity = dmarcFailed && dmarcFailPolicy(msg) === 'none' ? 'caution' : 'danger';
+    return [senderFinding(this.id, severity, from, { org: orgName ?? from.domain, ...(severity === 'caution' ? { policy: 'none' } : {}) })] as Finding[];
   },
   examples: {
     flags: [

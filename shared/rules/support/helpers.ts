@@ -278,3 +278,17 @@ export function mentionIsWeak(mention: { brand: ProtectedName; matched: string }
   const t = text.normalize('NFKC').toLowerCase();
   return !mention.brand.names.some((n) => n.length > 1 && t.includes(n.normalize('NFKC').toLowerCase()));
 }
+
+/**
+ * The DMARC policy the From domain's owner published, as the receiving server recorded it beside
+ * a DMARC failure in the topmost Authentication-Results (`dmarc=fail (p=none sp=none dis=none)`,
+ * `policy.dmarc=none`, `action=quarantine`, any case); undefined when not recorded.
+ */
+export function dmarcFailPolicy(msg: PreparedMessage): 'none' | 'quarantine' | 'reject' | undefined {
+  const entry = /\bdmarc=fail\b[^;]*/i.exec(msg.authResultsTop.slice(0, 4_000))?.[0] ?? '';
+  if (!entry) return undefined;
+  const rejects = /\b(?:action|p|policy\.dmarc)=(o?reject|quarantine|pct\.quarantine)\b/i.exec(entry)?.[1]?.toLowerCase();
+  if (rejects) return rejects.endsWith('reject') ? 'reject' : 'quarantine';
+  if (/(?:\bp|\bpolicy\.dmarc)=none\b/i.test(entry)) return 'none';
+  return undefined;
+}

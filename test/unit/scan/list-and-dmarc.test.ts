@@ -74,5 +74,12 @@ describe('DMARC failure by the owner\'s policy', () => {
   it('the organisation\'s own domain failing with p=none is still a caution', () => {
     const s: MailSnapshot = { ...post('spf=fail smtp.mailfrom=hospital.example; dkim=none; dmarc=fail (p=none) header.from=hospital.example'), from: { name: '総務課', address: 'soumu@hospital.example' } };
     expect(authSeverity(s)).toBe('caution');
+    expect(scanMessage(s, policy).findings.find((f) => f.rule === 'sender-impersonates-org')?.severity).toBe('caution');
+    expect(scanMessage(s, policy).level).toBe('caution');
+  });
+
+  it('the organisation\'s own domain failing with p=reject is a danger', () => {
+    const s: MailSnapshot = { ...post('spf=fail smtp.mailfrom=hospital.example; dkim=none; dmarc=fail (p=reject) header.from=hospital.example'), from: { name: '総務課', address: 'soumu@hospital.example' } };
+    expect(scanMessage(s, policy).level).toBe('danger');
   });
 });
