@@ -133,7 +133,8 @@ export const PROTECTED_NAMES: readonly ProtectedName[] = [
   // JCB also owns the `.jcb` top-level domain (global.jcb, ph.jcb …): listed as `jcb`.
   { id: 'jcb', category: 'card', names: ['JCB', 'MyJCB', 'ジェーシービー'], domains: ['jcb.co.jp', 'jcb'] },
   { id: 'smbc-card', category: 'card', names: ['三井住友カード', 'Vpass', 'SMBCカード'], domains: ['smbc-card.com', 'vpass.ne.jp'] },
-  { id: 'smbc', category: 'bank', names: ['三井住友銀行', 'SMBC'], domains: ['smbc.co.jp'] },
+  // SMBC日興証券 (smbcnikko.co.jp) is the group's securities company and writes as "SMBC".
+  { id: 'smbc', category: 'bank', names: ['三井住友銀行', 'SMBC'], domains: ['smbc.co.jp', 'smbcnikko.co.jp'] },
   // The group's card companies (三菱UFJニコス: NICOS and DC cards) write from their own domains.
   { id: 'mufg', category: 'bank', names: ['三菱UFJ', 'MUFG', '三菱東京UFJ'], domains: ['mufg.jp', 'nicos.co.jp', 'dccard.co.jp'] },
   { id: 'mizuho', category: 'bank', names: ['みずほ銀行', 'みずほ証券', 'みずほダイレクト', 'みずほフィナンシャル'], weakNames: ['みずほ', 'Mizuho'], domains: ['mizuhobank.co.jp', 'mizuho-fg.co.jp', 'mizuho-sc.com'] },

@@ -22,12 +22,12 @@ export const bodyBrandThreat: Rule = {
   check(msg) {
     const from = msg.from;
     if (!from || !from.domain || isTrusted(from.trust) || msg.isMailingList) return [];
-    // The display name's claim belongs to sender-brand-mismatch.
-    if (msg.brands.displayName.length > 0) return [];
+    // A brand the display name claims is sender-brand-mismatch's.
+    const claimed = new Set(msg.brands.displayName.map((m) => m.brand.id));
     const threat = hasTheme(msg, 'account-threat');
     if (!threat) return [];
     const mention = [...msg.brands.body, ...msg.brands.linkText, ...msg.brands.subject].find(
-      (m) => m.brand.domains.length > 0 && m.brand.category !== 'org' && m.brand.category !== 'partner' && !senderIsBrand(msg, m.brand),
+      (m) => m.brand.domains.length > 0 && m.brand.category !== 'org' && m.brand.category !== 'partner' && !claimed.has(m.brand.id) && !senderIsBrand(msg, m.brand),
     );
     if (!mention) return [];
     const brand = mention.brand;
