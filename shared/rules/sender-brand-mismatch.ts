@@ -43,6 +43,14 @@ const GENERIC = new Set([
   'サポート', 'センター', '事務局', 'お客様', 'カスタマー', 'セキュリティ', 'サービス', '通知', 'お知らせ', '公式', '窓口', '係', 'チーム',
 ]);
 
+/** "Katie from Ledger", "Tom at Apple": a person writing as the brand's staff claims the brand. */
+function introducedAsEmployer(name: string, matched: string): boolean {
+  const n = name.normalize('NFKC').toLowerCase().trim();
+  const m = matched.normalize('NFKC').toLowerCase();
+  if (!n.endsWith(m)) return false;
+  return /\s(?:from|at)\s$/.test(n.slice(0, n.length - m.length));
+}
+
 function onlyGenericBesides(name: string, matched: string): boolean {
   const rest = name.replace(/[\u2122\u00AE\u00A9\u2120]/g, ' ').normalize('NFKC').toLowerCase().split(matched.normalize('NFKC').toLowerCase()).join(' ');
   const words = rest.split(/[\s\p{P}\p{S}]+/u).filter((w) => w.length >= 2);
@@ -173,7 +181,7 @@ export const senderBrandMismatch: Rule = {
       const weak = mentionIsWeak(mention, from.name);
       // A weak name inside a longer title ("Lockergnome Windows Daily") is a topic; it is a claim
       // only when the rest of the name is generic ("Windows Security Team", 「au お客様センター」).
-      if (weak && !onlyGenericBesides(from.name, mention.matched)) continue;
+      if (weak && !onlyGenericBesides(from.name, mention.matched) && !introducedAsEmployer(from.name, mention.matched)) continue;
       const params = { brand: mention.matched, official: brand.domains[0] ?? '' };
       if (weak) return [senderFinding(this.id, 'info', from, params)] as Finding[];
       const why = claimCorroboration(msg, from, brand);

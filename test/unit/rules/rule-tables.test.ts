@@ -51,6 +51,7 @@ const FLAGS: Row[] = [
   ['sender-brand-mismatch', 'イオンカード from a .cn domain', sender('イオンカード', 'info@aeon-card-info.example.cn'), 'danger'],
   ['sender-brand-mismatch', 'ヤマト運輸 from a random domain', sender('ヤマト運輸', 'delivery@kuroneko-notice.example.net'), 'danger'],
   ['sender-brand-mismatch', 'weak name with generic words', sender('Outlook Security Team', 'alert@mail-guard.example.net'), 'info'],
+  ['sender-brand-mismatch', 'a person "from" a weak brand name', sender('Katie from Ledger', 'device@campus-mail.example.ac.uk'), 'info'],
   ['sender-freemail-official', '病院 on Yahoo! mail', sender('〇〇病院 医事課', 'iji.byouin@yahoo.co.jp'), 'caution'],
   ['sender-freemail-official', 'study group 事務局 on Gmail, no money or sign-in (noted)', sender('看護研究会 事務局', 'kango.kenkyukai.jimu@gmail.com', '研究会開催のご案内'), 'info'],
   ['sender-freemail-official', 'society 事務局 on Yahoo! asking for unpaid fees', { ...sender('日本〇〇学会 事務局', 'gakkai.jimukyoku@yahoo.co.jp', '年会費未納のお知らせ'), text: '年会費が未納です。お支払いください。' }, 'caution'],
