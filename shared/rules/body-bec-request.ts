@@ -16,7 +16,8 @@ import { lureMatcher } from './support/lexicon';
  * stories, and CEO-fraud requests to buy gift cards or move the talk to a LINE group.
  */
 const FROM_FREEMAIL_CAUTION = new Set([
-  'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
+  'dear beloved', 'my late husband', 'handle a project', 'loan offer',
+  'personal or business loan', 'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
   'million usd', 'million dollars', 'million euros', 'us$', 'compensation fund', 'unclaimed funds', 'atm card',
   'lineグループ', 'lineのグループ', 'グループを作成して', 'ギフトカードを購入', 'buy gift cards',
 ]);

@@ -1,15 +1,15 @@
 /**
  * A brand is named only in the body or in a picture's alt text (not in the sender name), the
  * mail threatens the account (不正ログイン, アカウントの停止, 利用制限), and the sender has nothing to
- * do with the brand. When the sender's domain also looks throw-away (random letters, an abused
- * top-level domain) or the mail's action button leads to neither the brand nor an authenticated
+ * do with the brand. When the sender's domain also looks throw-away (a consumer mailbox, random
+ * letters, an abused top-level domain) or the mail's action button leads to neither the brand nor an authenticated
  * sender's own site, it is
  * the brand-phishing pattern told in the body alone: a caution. Otherwise only noted. Never for
  * the brand's own domains, known senders or mailing lists (security newsletters discuss these).
  */
 import type { Finding } from '../model';
 import type { Rule } from './types';
-import { fromAuthenticated, hasTheme, inDomains, isTrusted, isWebLink, linkToSender, messageFinding, senderIsBrand, unusualDomainReason } from './support/helpers';
+import { fromAuthenticated, hasTheme, isConsumerMailbox, inDomains, isTrusted, isWebLink, linkToSender, messageFinding, senderIsBrand, unusualDomainReason } from './support/helpers';
 import { looksRandom } from './sender-random-address';
 
 export const bodyBrandThreat: Rule = {
@@ -31,7 +31,7 @@ export const bodyBrandThreat: Rule = {
     );
     if (!mention) return [];
     const brand = mention.brand;
-    const throwAway = !!unusualDomainReason(from.domain) || from.domain.split('.').slice(0, -1).some((l) => looksRandom(l));
+    const throwAway = isConsumerMailbox(from) || !!unusualDomainReason(from.domain) || from.domain.split('.').slice(0, -1).some((l) => looksRandom(l));
     const authenticated = fromAuthenticated(msg);
     const elsewhere = msg.links.some(
       (l) =>

@@ -38,7 +38,7 @@ const THEMES: Record<LureTheme, string[]> = {
     '一時停止', '凍結', 'ロックされ', '不正アクセス', '不正ログイン', '不審なログイン', '不正利用', '第三者による', 'セキュリティ上の理由',
     '異常なログイン', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます', '見慣れない端末', '心当たりのないログイン', 'パスワードの有効期限',
     'login attempt', 'sign-in attempt', 'signin attempt', 'unfamiliar device', 'unrecognized device', 'unrecognised device',
-    'account has been suspended', 'account suspended', 'account has been locked', 'account locked', 'account will be',
+    'account has been suspended', 'account suspended', 'been suspended', 'temporarily suspended', 'temporarily stopped', 'account has been locked', 'account locked', 'account will be',
     'unusual sign-in', 'unusual signin', 'unusual activity', 'suspicious activity', 'suspicious login', 'unauthorized access',
     'unauthorized login', 'unauthorised', 'security alert', 'limited access', 'account limitation', 'temporarily restricted',
     'been restricted', 'been compromised', 'deactivated', 'will be deactivated', 'mailbox is full', 'storage is full',
@@ -118,6 +118,9 @@ const THEMES: Record<LureTheme, string[]> = {
     'lineグループ', 'lineのグループ', 'グループを作成して', '今お時間ありますか', 'if you have a moment', 'do you have a moment',
     'quick favor', 'quick favour', 'help me out',
     'wire transfer', 'bank details', 'change of bank', 'new bank account', 'are you available', 'buy gift cards',
+    // advance-fee openers
+    'dear beloved', 'my late husband', 'handle a project', 'loan offer',
+    'personal or business loan',
     'business proposal', 'business venture', 'donation code', 'investment opportunity', 'transfer the funds', 'next of kin',
     'million usd', 'million dollars', 'million euros', 'us$', 'compensation fund', 'unclaimed funds', 'atm card',
     'seed phrase', 'recovery phrase', 'secret phrase', 'withdraw your', 'your assets',

@@ -51,6 +51,8 @@ const FLAGS: Row[] = [
   ['sender-brand-mismatch', 'イオンカード from a .cn domain', sender('イオンカード', 'info@aeon-card-info.example.cn'), 'danger'],
   ['sender-brand-mismatch', 'ヤマト運輸 from a random domain', sender('ヤマト運輸', 'delivery@kuroneko-notice.example.net'), 'danger'],
   ['sender-brand-mismatch', 'weak name with generic words', sender('Outlook Security Team', 'alert@mail-guard.example.net'), 'info'],
+  ['body-brand-threat', 'brand account suspended, told from a consumer mailbox', { ...sender('Support Desk', 'wallet.help.team@gmail.com', 'Account notice'), text: 'Your Coinbase account has been temporarily suspended. Reply to restore access.' }, 'caution'],
+  ['body-bec-request', 'widow story from a consumer mailbox', { ...sender('Mrs. Grace Miller', 'grace.miller1961@gmail.com', 'Greetings'), text: 'Dear beloved friend, my late husband left a fund and I need your help.' }, 'caution'],
   ['sender-brand-mismatch', 'a person "from" a weak brand name', sender('Katie from Ledger', 'device@campus-mail.example.ac.uk'), 'info'],
   ['sender-freemail-official', '病院 on Yahoo! mail', sender('〇〇病院 医事課', 'iji.byouin@yahoo.co.jp'), 'caution'],
   ['sender-freemail-official', 'study group 事務局 on Gmail, no money or sign-in (noted)', sender('看護研究会 事務局', 'kango.kenkyukai.jimu@gmail.com', '研究会開催のご案内'), 'info'],
