@@ -36,7 +36,7 @@ const THEMES: Record<LureTheme, string[]> = {
   'account-threat': [
     'アカウントが停止', 'アカウントを停止', 'アカウントの停止', 'アカウントがロック', 'アカウントをロック', '利用を制限', '利用制限', 'ご利用を一時停止',
     '一時停止', '凍結', 'ロックされ', '不正アクセス', '不正ログイン', '不審なログイン', '不正利用', '第三者による', 'セキュリティ上の理由',
-    '異常なログイン', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます', '見慣れない端末', '心当たりのないログイン', 'パスワードの有効期限',
+    '異常なログイン', '不審なアクセス', '異常なアクセス', '一時的に制限', 'アカウントを一時的', 'サービスの停止', '利用停止', '解約される', '無効になります', '削除されます', '見慣れない端末', '心当たりのないログイン', 'パスワードの有効期限',
     'login attempt', 'sign-in attempt', 'signin attempt', 'unfamiliar device', 'unrecognized device', 'unrecognised device',
     'account has been suspended', 'account suspended', 'been suspended', 'temporarily suspended', 'temporarily stopped', 'account has been locked', 'account locked', 'account will be',
     'unusual sign-in', 'unusual signin', 'unusual activity', 'suspicious activity', 'suspicious login', 'unauthorized access',
@@ -45,7 +45,8 @@ const THEMES: Record<LureTheme, string[]> = {
     'storage full', 'quota', 'your files will be deleted', 'password expires', 'password will expire', 'password expired',
     'conta bloqueada', 'conta suspensa', 'conta foi bloqueada', 'atividade suspeita', 'acesso não autorizado', 'bloqueio',
     'konto gesperrt', 'konto wurde gesperrt', 'verdächtige aktivität', 'ungewöhnliche aktivität', 'gesperrt',
-    'compte suspendu', 'compte bloqué', 'activité suspecte', 'activité inhabituelle', 'cuenta suspendida', 'cuenta bloqueada',
+    'compte suspendu', 'compte bloqué', 'activité suspecte', 'activité inhabituelle', 'activités inhabituelles',
+    'connexion inhabituelle', 'connexions inhabituelles', 'connexion suspecte', 'cuenta suspendida', 'cuenta bloqueada',
     'actividad sospechosa', 'account geblokkeerd', 'verdachte activiteit', 'account sospeso',
   ],
   'credential-request': [
