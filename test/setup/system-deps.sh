@@ -19,6 +19,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "system-deps: installing ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# The tests give Roundcube their own SQLite database: the package must not set one up itself.
+echo "roundcube-core roundcube/dbconfig-install boolean false" | debconf-set-selections
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 # The packages start nothing we use: tests start their own Dovecot and PHP servers on loopback.
