@@ -31,7 +31,7 @@ export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
 export const MANAGED_POLICY_FILE = join(MANAGED_POLICY_DIR, 'kokoroe-test.json');
 
 /** Flags from TOOLCHAIN.md "Browsers for tests". */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM, ensureChromium, keyedExtension } from '../e2e/harness';
+import { CHROMIUM, CHROMIUM_FLAGS, ensureChromium, keyedExtension } from '../e2e/harness';
 import { writePolicyFile, type PolicyFileHandle } from './managed-policy-file';
 
 export const CHROMIUM_POLICY_FILE = '/etc/chromium/policies/managed/kokoroe-webmail-test.json';
@@ -45,15 +45,7 @@ export async function launchChromium(options: { policy: Record<string, unknown>;
       executablePath: CHROMIUM,
       headless: false,
       args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=ja',
+        ...CHROMIUM_FLAGS,
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
       ],
