@@ -2,9 +2,8 @@
  * An attached disk image (iso, img, vhd): used to slip programs past the “downloaded from the internet” warning.
  * Names inside archives count too: the archive is only wrapping.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding, DISK_IMAGE_EXTS } from './support/helpers';
+import { flagAttachmentTypes, DISK_IMAGE_EXTS } from './support/helpers';
 
 export const attachmentDiskImage: Rule = {
   id: 'attachment-disk-image',
@@ -12,12 +11,7 @@ export const attachmentDiskImage: Rule = {
   maxSeverity: 'danger',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => DISK_IMAGE_EXTS.has(e.ext));
-      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
-    }
-    return out;
+    return flagAttachmentTypes(this.id, msg, (e) => DISK_IMAGE_EXTS.has(e.ext), () => 'danger');
   },
   examples: {
     flags: [

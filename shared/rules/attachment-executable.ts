@@ -2,9 +2,8 @@
  * An attached program (exe, scr, msi, apk …): opening it runs it with the user’s rights.
  * Names inside archives count too: the archive is only wrapping.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding, EXECUTABLE_EXTS } from './support/helpers';
+import { flagAttachmentTypes, EXECUTABLE_EXTS } from './support/helpers';
 
 export const attachmentExecutable: Rule = {
   id: 'attachment-executable',
@@ -12,12 +11,7 @@ export const attachmentExecutable: Rule = {
   maxSeverity: 'danger',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => EXECUTABLE_EXTS.has(e.ext));
-      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
-    }
-    return out;
+    return flagAttachmentTypes(this.id, msg, (e) => EXECUTABLE_EXTS.has(e.ext), () => 'danger');
   },
   examples: {
     flags: [

@@ -3,9 +3,8 @@
  * sign-in page or assemble a download in the browser (HTML smuggling); legitimate senders
  * almost never attach web pages.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding, HTML_EXTS } from './support/helpers';
+import { flagAttachmentTypes, HTML_EXTS } from './support/helpers';
 
 export const attachmentHtml: Rule = {
   id: 'attachment-html',
@@ -13,12 +12,7 @@ export const attachmentHtml: Rule = {
   maxSeverity: 'caution',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => HTML_EXTS.has(e.ext));
-      if (hit) out.push(attachmentFinding(this.id, 'caution', att, { file: hit.name.slice(0, 120) }));
-    }
-    return out;
+    return flagAttachmentTypes(this.id, msg, (e) => HTML_EXTS.has(e.ext), () => 'caution');
   },
   examples: {
     flags: [

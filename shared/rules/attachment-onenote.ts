@@ -2,9 +2,8 @@
  * An attached OneNote file: used in 2023 waves to hide a script behind a fake “double-click to view” button.
  * Names inside archives count too: the archive is only wrapping.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding, ONENOTE_EXTS } from './support/helpers';
+import { flagAttachmentTypes, ONENOTE_EXTS } from './support/helpers';
 
 export const attachmentOnenote: Rule = {
   id: 'attachment-onenote',
@@ -12,12 +11,7 @@ export const attachmentOnenote: Rule = {
   maxSeverity: 'danger',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => ONENOTE_EXTS.has(e.ext));
-      if (hit) out.push(attachmentFinding(this.id, 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
-    }
-    return out;
+    return flagAttachmentTypes(this.id, msg, (e) => ONENOTE_EXTS.has(e.ext), () => 'danger');
   },
   examples: {
     flags: [

@@ -2,9 +2,8 @@
  * An attached script (js, vbs, hta, ps1, bat, jar …): Windows runs these with one double-click.
  * Names inside archives count too: the archive is only wrapping.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding, SCRIPT_EXTS } from './support/helpers';
+import { flagAttachmentTypes, SCRIPT_EXTS } from './support/helpers';
 
 const DEVELOPER_SCRIPTS = new Set(['py', 'pyw', 'sh', 'command', 'applescript', 'scpt']);
 
@@ -14,16 +13,10 @@ export const attachmentScript: Rule = {
   maxSeverity: 'danger',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => SCRIPT_EXTS.has(e.ext));
-      if (!hit) continue;
-      // Windows runs js/vbs/hta/bat… on a double-click; Python or shell scripts need an
-      // interpreter and are everyday attachments on developer lists.
-      const severity = !DEVELOPER_SCRIPTS.has(hit.ext) ? 'danger' : msg.isMailingList ? 'info' : 'caution';
-      out.push(attachmentFinding(this.id, severity, att, { file: hit.name.slice(0, 120), ext: hit.ext }));
-    }
-    return out;
+    // Windows runs js/vbs/hta/bat… on a double-click; Python or shell scripts need an
+    // interpreter and are everyday attachments on developer lists.
+    const developerScript = msg.isMailingList ? 'info' : 'caution';
+    return flagAttachmentTypes(this.id, msg, (e) => SCRIPT_EXTS.has(e.ext), (e) => (DEVELOPER_SCRIPTS.has(e.ext) ? developerScript : 'danger'));
   },
   examples: {
     flags: [

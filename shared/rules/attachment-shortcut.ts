@@ -2,9 +2,8 @@
  * An attached shortcut (lnk, url …): it can start any program while looking like a document.
  * Names inside archives count too: the archive is only wrapping.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding, SHORTCUT_EXTS } from './support/helpers';
+import { flagAttachmentTypes, SHORTCUT_EXTS } from './support/helpers';
 
 const WEB_SHORTCUTS = new Set(['url', 'website', 'webloc', 'desktop']);
 
@@ -14,13 +13,8 @@ export const attachmentShortcut: Rule = {
   maxSeverity: 'danger',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => SHORTCUT_EXTS.has(e.ext));
-      // .lnk and friends start programs; .url/.webloc open a web address (or an SMB share) — milder.
-      if (hit) out.push(attachmentFinding(this.id, WEB_SHORTCUTS.has(hit.ext) ? 'caution' : 'danger', att, { file: hit.name.slice(0, 120), ext: hit.ext }));
-    }
-    return out;
+    // .lnk and friends start programs; .url/.webloc open a web address (or an SMB share) — milder.
+    return flagAttachmentTypes(this.id, msg, (e) => SHORTCUT_EXTS.has(e.ext), (e) => (WEB_SHORTCUTS.has(e.ext) ? 'caution' : 'danger'));
   },
   examples: {
     flags: [

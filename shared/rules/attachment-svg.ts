@@ -2,9 +2,8 @@
  * An attached SVG image. SVG files can carry scripts and links and open in the browser, which
  * is why they became a favourite carrier for fake sign-in pages in 2024–2025.
  */
-import type { Finding } from '../model';
 import type { Rule } from './types';
-import { attachmentEntries, attachmentFinding } from './support/helpers';
+import { flagAttachmentTypes } from './support/helpers';
 
 export const attachmentSvg: Rule = {
   id: 'attachment-svg',
@@ -12,12 +11,7 @@ export const attachmentSvg: Rule = {
   maxSeverity: 'caution',
   needs: ['attachments'],
   check(msg) {
-    const out: Finding[] = [];
-    for (const att of msg.attachments) {
-      const hit = attachmentEntries(att).find((e) => e.ext === 'svg' || e.ext === 'svgz');
-      if (hit) out.push(attachmentFinding(this.id, 'caution', att, { file: hit.name.slice(0, 120) }));
-    }
-    return out;
+    return flagAttachmentTypes(this.id, msg, (e) => e.ext === 'svg' || e.ext === 'svgz', () => 'caution');
   },
   examples: {
     flags: [{ name: 'svg attachment', snapshot: { attachments: [{ name: 'VoiceMessage.svg', contentType: 'image/svg+xml' }] } }],

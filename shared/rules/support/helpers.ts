@@ -221,11 +221,35 @@ export function extOf(name: string): string {
   return dot >= 0 ? n.slice(dot + 1).trim() : '';
 }
 
+export interface AttachmentEntry {
+  name: string;
+  ext: string;
+  inner: boolean;
+}
+
 /** Attachment names plus names inside archives, each with its extension. */
-export function attachmentEntries(att: PreparedAttachment): { name: string; ext: string; inner: boolean }[] {
+export function attachmentEntries(att: PreparedAttachment): AttachmentEntry[] {
   const out = [{ name: att.attachment.name, ext: att.ext, inner: false }];
   const inner = Array.isArray(att.attachment.innerNames) ? att.attachment.innerNames.slice(0, 200) : [];
   for (const n of inner) if (typeof n === 'string') out.push({ name: n, ext: extOf(n), inner: true });
+  return out;
+}
+
+/**
+ * The findings of a file-type rule: one per attachment whose own name, or a name inside it (an
+ * archive only wraps), is of the type, at the severity the matching entry calls for.
+ */
+export function flagAttachmentTypes(
+  rule: string,
+  msg: PreparedMessage,
+  isType: (entry: AttachmentEntry) => boolean,
+  severityOf: (entry: AttachmentEntry) => Severity,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const att of msg.attachments) {
+    const hit = attachmentEntries(att).find(isType);
+    if (hit) out.push(attachmentFinding(rule, severityOf(hit), att, { file: hit.name.slice(0, 120), ext: hit.ext }));
+  }
   return out;
 }
 
