@@ -40,6 +40,7 @@ export const senderFreemailOfficial: Rule = {
   },
   examples: {
     flags: [
+      { name: '警視庁 from Gmail', snapshot: { from: { name: '警視庁 捜査第二課', address: 'keishicho.sousa2@gmail.com' }, subject: '【至急】捜査へのご協力のお願い' } },
       { name: '保健所 from Gmail', snapshot: { from: { name: '〇〇保健所 感染症対策課', address: 'hokenjo.kansen@gmail.com' }, subject: '【重要】感染症発生届の提出について' } },
       { name: 'bank in English from outlook.com', snapshot: { from: { name: 'Security Dept. Bank', address: 'bank.security.dept@outlook.com' }, subject: 'Account notice' } },
     ],

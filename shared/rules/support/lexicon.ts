@@ -109,7 +109,7 @@ const THEMES: Record<LureTheme, string[]> = {
   official: [
     '厚生労働省', '厚労省', '保健所', '病院', '医院', 'クリニック', '医療センター', '市役所', '区役所', '県庁', '都庁', '府庁', '町役場',
     '税務署', '国税庁', '年金機構', '警察', '銀行', '信用金庫', 'カード会社', '事務局', '総務課', '医事課', '医師会', '官公庁',
-    '市民課', '消防', '裁判所', '法務局', '協会けんぽ', '健康保険組合',
+    '市民課', '消防', '裁判所', '法務局', '協会けんぽ', '健康保険組合', '警視庁', '県警', '府警', '道警', '検察', '入国管理局', '出入国在留管理庁',
     'ministry', 'government', 'department of', 'bank', 'hospital', 'police', 'tax office', 'revenue service', 'court',
     'customs', 'embassy', 'united nations', 'fbi', 'interpol', 'imf', 'world bank', 'treasury',
   ],
